@@ -1,0 +1,17 @@
+package org.onegrid.cases;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+
+/**
+ * The body of a transition; each action reads the fields it needs:
+ * dispatch {@code unitId}; return {@code reason} (NOT_OUR_FUNCTION, NOT_OUR_TERRITORY,
+ * UNCLEAR_OWNERSHIP); resolve {@code result}; verify {@code passed}; rate {@code stars} 1-5;
+ * void and escalate {@code reason} (escalate also an optional {@code unitId});
+ * request-extension {@code workingDays} and {@code reason}; approve-extension {@code approved}
+ * (true when left out). Every action takes an optional {@code note}.
+ */
+public record ActionRequest(@JsonAlias("unit") Long unitId, String reason, String result, Integer stars, String note,
+                            Boolean passed, Boolean approved, Integer workingDays) {
+
+    public static final ActionRequest EMPTY = new ActionRequest(null, null, null, null, null, null, null, null);
+}

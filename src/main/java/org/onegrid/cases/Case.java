@@ -1,0 +1,340 @@
+package org.onegrid.cases;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.onegrid.catalog.Category;
+import org.onegrid.directory.Role;
+import org.onegrid.errors.ApiProblemException;
+
+/**
+ * The case aggregate. Each business verb is a method that checks the actor's role and the
+ * current state against {@link TransitionRules}, changes the state, sets the next step's
+ * deadline from {@link StepDeadlinePolicy}, and appends a {@link TimelineEntry}. An illegal
+ * transition throws a 409 naming the current state; a role that may never take the action, or
+ * a handler of another unit, gets a 403.
+ */
+public final class Case {
+
+    // Facts fixed at intake.
+    private final long id;
+    private final String code;
+    private final Channel channel;
+    private final String title;
+    private final String description;
+    private final Double lat;
+    private final Double lng;
+    private final String address;
+    private final String gridCode;
+    private final String categoryCode;
+    private final String reporterName;
+    private final String reporterPhone;
+    private final Instant receivedAt;
+    private final String createdBy;
+
+    // What the life cycle changes.
+    private CaseState state;
+    private Long ownerUnitId;
+    private Instant stepStartedAt;
+    private Instant dueAt;
+    private Instant handlingDueAt;
+    private int returnCount;
+    private int reworkCount;
+    private int extensionCount;
+    private int urgeCount;
+    private int escalationLevel;
+    private Integer pendingExtensionDays;
+    private String resolution;
+    private Integer stars;
+    private Instant resolvedAt;
+    private Instant closedAt;
+    private Instant updatedAt;
+    private final long version;
+
+    private final List<TimelineEntry> newEntries = new ArrayList<>();
+
+    /** Everything a case holds, as stored. */
+    record Snapshot(long id, String code, Channel channel, String title, String description, Double lat, Double lng,
+                    String address, String gridCode, String categoryCode, String reporterName, String reporterPhone,
+                    Instant receivedAt, String createdBy, CaseState state, Long ownerUnitId, Instant stepStartedAt,
+                    Instant dueAt, Instant handlingDueAt, int returnCount, int reworkCount, int extensionCount,
+                    int urgeCount, int escalationLevel, Integer pendingExtensionDays, String resolution, Integer stars,
+                    Instant resolvedAt, Instant closedAt, Instant updatedAt, long version) {
+    }
+
+    Case(Snapshot s) {
+        this.id = s.id();
+        this.code = s.code();
+        this.channel = s.channel();
+        this.title = s.title();
+        this.description = s.description();
+        this.lat = s.lat();
+        this.lng = s.lng();
+        this.address = s.address();
+        this.gridCode = s.gridCode();
+        this.categoryCode = s.categoryCode();
+        this.reporterName = s.reporterName();
+        this.reporterPhone = s.reporterPhone();
+        this.receivedAt = s.receivedAt();
+        this.createdBy = s.createdBy();
+        this.state = s.state();
+        this.ownerUnitId = s.ownerUnitId();
+        this.stepStartedAt = s.stepStartedAt();
+        this.dueAt = s.dueAt();
+        this.handlingDueAt = s.handlingDueAt();
+        this.returnCount = s.returnCount();
+        this.reworkCount = s.reworkCount();
+        this.extensionCount = s.extensionCount();
+        this.urgeCount = s.urgeCount();
+        this.escalationLevel = s.escalationLevel();
+        this.pendingExtensionDays = s.pendingExtensionDays();
+        this.resolution = s.resolution();
+        this.stars = s.stars();
+        this.resolvedAt = s.resolvedAt();
+        this.closedAt = s.closedAt();
+        this.updatedAt = s.updatedAt();
+        this.version = s.version();
+    }
+
+    Snapshot snapshot() {
+        return new Snapshot(id, code, channel, title, description, lat, lng, address, gridCode, categoryCode,
+                reporterName, reporterPhone, receivedAt, createdBy, state, ownerUnitId, stepStartedAt, dueAt,
+                handlingDueAt, returnCount, reworkCount, extensionCount, urgeCount, escalationLevel,
+                pendingExtensionDays, resolution, stars, resolvedAt, closedAt, updatedAt, version);
+    }
+
+    // ---- the verbs ----------------------------------------------------------------------------
+
+    /** 派单: send to a unit, which must sign for it in time. */
+    public void dispatch(CaseActor actor, long unitId, String unitName, String note, Instant now, StepDeadlinePolicy deadlines) {
+        CaseState from = guard(CaseAction.DISPATCH, actor);
+        ownerUnitId = unitId;
+        moveTo(CaseState.DISPATCHED, now, deadlines.dueFor(CaseState.DISPATCHED, now, null));
+        record(now, actor, CaseAction.DISPATCH, from, "to " + unitName + " (unit " + unitId + ")", note);
+    }
+
+    /** 签收: the owning unit takes the case; the handling clock starts. */
+    public void accept(CaseActor actor, Category category, String note, Instant now, StepDeadlinePolicy deadlines) {
+        CaseState from = guard(CaseAction.ACCEPT, actor);
+        handlingDueAt = deadlines.handlingDue(now, category);
+        moveTo(CaseState.ACCEPTED, now, handlingDueAt);
+        record(now, actor, CaseAction.ACCEPT, from, null, note);
+    }
+
+    /** 退单: the unit says the case is not theirs, with a reason; back to dispatch. */
+    public void returnToDispatch(CaseActor actor, ReturnReason reason, String note, Instant now, StepDeadlinePolicy deadlines) {
+        CaseState from = guard(CaseAction.RETURN, actor);
+        Long formerOwner = ownerUnitId;
+        returnCount++;
+        ownerUnitId = null;
+        handlingDueAt = null;
+        pendingExtensionDays = null;
+        moveTo(CaseState.RETURNED, now, deadlines.dueFor(CaseState.RETURNED, now, null));
+        record(now, actor, CaseAction.RETURN, from, reason.name() + " by unit " + formerOwner, note);
+    }
+
+    /** 办结: the unit reports its result. */
+    public void resolve(CaseActor actor, String result, Instant now, StepDeadlinePolicy deadlines, Category category) {
+        CaseState from = guard(CaseAction.RESOLVE, actor);
+        resolution = result;
+        resolvedAt = now;
+        pendingExtensionDays = null;
+        CaseState next = CaseState.RESOLVED;
+        moveTo(next, now, deadlines.dueFor(verificationRequired(category) ? CaseState.RESOLVED : CaseState.VERIFIED, now, category));
+        record(now, actor, CaseAction.RESOLVE, from, null, result);
+    }
+
+    /** 核查: confirm the result; a failed check sends the case back to its unit (返工). */
+    public void verify(CaseActor actor, boolean passed, String note, Instant now, StepDeadlinePolicy deadlines, Category category) {
+        CaseState from = guard(CaseAction.VERIFY, actor);
+        if (passed) {
+            moveTo(CaseState.VERIFIED, now, deadlines.dueFor(CaseState.VERIFIED, now, category));
+            record(now, actor, CaseAction.VERIFY, from, "passed", note);
+        } else {
+            reopen(now, deadlines, category);
+            record(now, actor, CaseAction.VERIFY, from, "failed: back to the unit (rework " + reworkCount + ")", note);
+        }
+    }
+
+    /** 回访: the reporter's rating; dissatisfied reopens the case to its unit (重办). */
+    public void rate(CaseActor actor, int givenStars, String note, Instant now, StepDeadlinePolicy deadlines, Category category) {
+        CaseState from = guard(CaseAction.RATE, actor);
+        if (from == CaseState.RESOLVED && verificationRequired(category)) {
+            throw illegal(CaseAction.RATE, "this category must be verified on site before the rating call");
+        }
+        Satisfaction satisfaction = Satisfaction.fromStars(givenStars);
+        stars = givenStars;
+        if (satisfaction.reopens()) {
+            reopen(now, deadlines, category);
+            record(now, actor, CaseAction.RATE, from, givenStars + " stars, " + satisfaction
+                    + ": back to the unit (rework " + reworkCount + ")", note);
+        } else {
+            moveTo(CaseState.RATED, now, deadlines.dueFor(CaseState.RATED, now, category));
+            record(now, actor, CaseAction.RATE, from, givenStars + " stars, " + satisfaction, note);
+        }
+    }
+
+    /** 结案: archive the case. */
+    public void close(CaseActor actor, String note, Instant now) {
+        CaseState from = guard(CaseAction.CLOSE, actor);
+        closedAt = now;
+        moveTo(CaseState.CLOSED, now, null);
+        record(now, actor, CaseAction.CLOSE, from, null, note);
+    }
+
+    /** 作废: spam or a duplicate; only before a unit has taken it on. */
+    public void voidCase(CaseActor actor, String reason, Instant now) {
+        CaseState from = guard(CaseAction.VOID, actor);
+        closedAt = now;
+        moveTo(CaseState.VOID, now, null);
+        record(now, actor, CaseAction.VOID, from, null, reason);
+    }
+
+    /** 上报: the owning unit passes the case one level up, to a unit that must sign for it. */
+    public void escalate(CaseActor actor, long toUnitId, String toUnitName, String reason, Instant now, StepDeadlinePolicy deadlines) {
+        CaseState from = guard(CaseAction.ESCALATE, actor);
+        if (ownerUnitId != null && ownerUnitId == toUnitId) {
+            throw ApiProblemException.invalid("unitId", "the case is already with unit " + toUnitId);
+        }
+        Long formerOwner = ownerUnitId;
+        escalationLevel++;
+        ownerUnitId = toUnitId;
+        handlingDueAt = null;
+        pendingExtensionDays = null;
+        moveTo(CaseState.DISPATCHED, now, deadlines.dueFor(CaseState.DISPATCHED, now, null));
+        record(now, actor, CaseAction.ESCALATE, from, "from unit " + formerOwner + " to " + toUnitName + " (unit " + toUnitId + ")", reason);
+    }
+
+    /** 延期申请: ask for more working days, before the deadline runs out. */
+    public void requestExtension(CaseActor actor, int workingDays, String reason, Instant now) {
+        CaseState from = guard(CaseAction.REQUEST_EXTENSION, actor);
+        if (pendingExtensionDays != null) {
+            throw illegal(CaseAction.REQUEST_EXTENSION, "an extension request is already waiting for approval");
+        }
+        if (dueAt != null && now.isAfter(dueAt)) {
+            throw illegal(CaseAction.REQUEST_EXTENSION, "an extension must be asked for before the deadline; it passed at " + dueAt);
+        }
+        pendingExtensionDays = workingDays;
+        updatedAt = now;
+        record(now, actor, CaseAction.REQUEST_EXTENSION, from, workingDays + " working days", reason);
+    }
+
+    /** 延期审批: grant or refuse the pending request. */
+    public void decideExtension(CaseActor actor, boolean approved, String note, Instant now, StepDeadlinePolicy deadlines) {
+        CaseState from = guard(CaseAction.APPROVE_EXTENSION, actor);
+        if (pendingExtensionDays == null) {
+            throw illegal(CaseAction.APPROVE_EXTENSION, "no extension request is waiting");
+        }
+        int days = pendingExtensionDays;
+        pendingExtensionDays = null;
+        updatedAt = now;
+        if (approved) {
+            extensionCount++;
+            handlingDueAt = deadlines.extend(dueAt, days);
+            dueAt = handlingDueAt;
+            record(now, actor, CaseAction.APPROVE_EXTENSION, from, "approved " + days + " working days; due " + dueAt, note);
+        } else {
+            record(now, actor, CaseAction.APPROVE_EXTENSION, from, "refused " + days + " working days", note);
+        }
+    }
+
+    /** 督办: a leader or the centre presses for progress. */
+    public void urge(CaseActor actor, String note, Instant now) {
+        CaseState from = guard(CaseAction.URGE, actor);
+        urgeCount++;
+        updatedAt = now;
+        record(now, actor, CaseAction.URGE, from, "urge " + urgeCount, note);
+    }
+
+    // ---- guards and bookkeeping -------------------------------------------------------------
+
+    /** Refuses now, changing nothing, if the actor may not take the action on this case. */
+    void check(CaseAction action, CaseActor actor) {
+        guard(action, actor);
+    }
+
+    private CaseState guard(CaseAction action, CaseActor actor) {
+        TransitionRules.Rule rule = TransitionRules.rule(action);
+        if (!rule.roles().contains(actor.role())) {
+            throw ApiProblemException.forbidden("a " + actor.role() + " may not " + action.pathName() + " a case")
+                    .with("action", action.pathName());
+        }
+        if (!rule.from().contains(state)) {
+            throw illegal(action, "cannot " + action.pathName() + " a case that is " + state);
+        }
+        if (rule.scope() == TransitionRules.Scope.OWNING_UNIT && !actor.staff().worksFor(ownerUnitId)) {
+            throw ApiProblemException.forbidden("only the unit that owns the case may " + action.pathName() + " it")
+                    .with("action", action.pathName());
+        }
+        if (actor.role() == Role.GRID_WORKER && !actor.gridCodes().contains(gridCode)) {
+            throw ApiProblemException.forbidden("a grid worker may act only on cases in their own grids")
+                    .with("action", action.pathName());
+        }
+        return state;
+    }
+
+    private ApiProblemException illegal(CaseAction action, String detail) {
+        return ApiProblemException.conflict("illegal-transition", "Illegal transition", detail)
+                .with("action", action.pathName())
+                .with("currentState", state);
+    }
+
+    private void reopen(Instant now, StepDeadlinePolicy deadlines, Category category) {
+        reworkCount++;
+        handlingDueAt = deadlines.handlingDue(now, category);
+        moveTo(CaseState.ACCEPTED, now, handlingDueAt);
+    }
+
+    private void moveTo(CaseState next, Instant now, Instant due) {
+        state = next;
+        stepStartedAt = now;
+        dueAt = due;
+        updatedAt = now;
+    }
+
+    private void record(Instant now, CaseActor actor, CaseAction action, CaseState from, String detail, String note) {
+        newEntries.add(new TimelineEntry(now, actor.username(), actor.role().name(), action, from, state, detail, note));
+    }
+
+    private static boolean verificationRequired(Category category) {
+        return category == null || category.verificationRequired();
+    }
+
+    List<TimelineEntry> newEntries() {
+        return List.copyOf(newEntries);
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
+
+    public long id() { return id; }
+    public String code() { return code; }
+    public Channel channel() { return channel; }
+    public String title() { return title; }
+    public String description() { return description; }
+    public Double lat() { return lat; }
+    public Double lng() { return lng; }
+    public String address() { return address; }
+    public String gridCode() { return gridCode; }
+    public String categoryCode() { return categoryCode; }
+    public String reporterName() { return reporterName; }
+    public String reporterPhone() { return reporterPhone; }
+    public Instant receivedAt() { return receivedAt; }
+    public String createdBy() { return createdBy; }
+    public CaseState state() { return state; }
+    public Long ownerUnitId() { return ownerUnitId; }
+    public Instant stepStartedAt() { return stepStartedAt; }
+    public Instant dueAt() { return dueAt; }
+    public Instant handlingDueAt() { return handlingDueAt; }
+    public int returnCount() { return returnCount; }
+    public int reworkCount() { return reworkCount; }
+    public int extensionCount() { return extensionCount; }
+    public int urgeCount() { return urgeCount; }
+    public int escalationLevel() { return escalationLevel; }
+    public Integer pendingExtensionDays() { return pendingExtensionDays; }
+    public String resolution() { return resolution; }
+    public Integer stars() { return stars; }
+    public Instant resolvedAt() { return resolvedAt; }
+    public Instant closedAt() { return closedAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public long version() { return version; }
+}

@@ -1,0 +1,27 @@
+package org.onegrid.cases;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A case as the API shows it. Times are ISO-8601 in the calendar's zone (+08:00). List items
+ * leave out the timeline.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CaseDetails(long id, String code, CaseState state, Channel channel, String title, String description,
+                          Double lat, Double lng, String address, String gridCode, String categoryCode,
+                          String categoryName, OwnerUnit ownerUnit, OffsetDateTime dueAt, DeadlineColour deadlineColour,
+                          OffsetDateTime handlingDueAt, OffsetDateTime receivedAt, OffsetDateTime updatedAt,
+                          String reporterName, String reporterPhone, int returnCount, int reworkCount,
+                          int extensionCount, int urgeCount, int escalationLevel, Integer pendingExtensionDays,
+                          String resolution, Integer stars, Satisfaction satisfaction, OffsetDateTime resolvedAt,
+                          OffsetDateTime closedAt, long version, List<TimelineView> timeline) {
+
+    public record OwnerUnit(long id, String name) {
+    }
+
+    public record TimelineView(OffsetDateTime at, String actor, String actorRole, String action, CaseState from,
+                               CaseState to, String detail, String note) {
+    }
+}

@@ -1,0 +1,202 @@
+package org.onegrid.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stores cases and their timelines with explicit SQL; the only writer of the cases tables. */
+@Repository
+class CaseRepository {
+
+    private static final String COLUMNS = """
+            id, code, channel, title, description, lat, lng, address, grid_code, category_code, reporter_name,
+            reporter_phone, received_at, created_by, state, owner_unit_id, step_started_at, due_at, handling_due_at,
+            return_count, rework_count, extension_count, urge_count, escalation_level, pending_extension_days,
+            resolution, stars, resolved_at, closed_at, updated_at, version
+            """;
+
+    private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private static final RowMapper<Case> CASE = (rs, i) -> new Case(new Case.Snapshot(
+            rs.getLong("id"), rs.getString("code"), Channel.valueOf(rs.getString("channel")), rs.getString("title"),
+            rs.getString("description"), (Double) rs.getObject("lat"), (Double) rs.getObject("lng"),
+            rs.getString("address"), rs.getString("grid_code"), rs.getString("category_code"),
+            rs.getString("reporter_name"), rs.getString("reporter_phone"), instant(rs, "received_at"),
+            rs.getString("created_by"), CaseState.valueOf(rs.getString("state")), (Long) rs.getObject("owner_unit_id"),
+            instant(rs, "step_started_at"), instant(rs, "due_at"), instant(rs, "handling_due_at"),
+            rs.getInt("return_count"), rs.getInt("rework_count"), rs.getInt("extension_count"), rs.getInt("urge_count"),
+            rs.getInt("escalation_level"), (Integer) rs.getObject("pending_extension_days"), rs.getString("resolution"),
+            rs.getObject("stars") == null ? null : rs.getInt("stars"), instant(rs, "resolved_at"),
+            instant(rs, "closed_at"), instant(rs, "updated_at"), rs.getLong("version")));
+
+    private final JdbcClient jdbc;
+
+    CaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What intake writes: the reported facts and the first deadline. */
+    record Intake(Channel channel, String title, String description, Double lat, Double lng, String address,
+                  String gridCode, String categoryCode, String reporterName, String reporterPhone, Instant receivedAt,
+                  LocalDate receivedDay, String createdBy, String createdByRole, String idempotencyKey, Instant dueAt,
+                  String detail) {
+    }
+
+    /**
+     * Inserts a new case and its first timeline entry in one statement. With an idempotency key
+     * already used by the same user, inserts nothing and returns empty.
+     */
+    Optional<Long> insert(Intake in) {
+        String codePrefix = in.receivedDay().format(CODE_DATE) + "-";
+        return jdbc.sql("""
+                WITH n AS (SELECT nextval('case_id_seq') AS id),
+                c AS (
+                    INSERT INTO cases (id, code, channel, title, description, lat, lng, address, grid_code, category_code,
+                                       reporter_name, reporter_phone, received_at, created_by, idempotency_key, state,
+                                       step_started_at, due_at, updated_at)
+                    SELECT n.id, :prefix || lpad(n.id::text, greatest(6, length(n.id::text)), '0'), :channel, :title,
+                           :description, CAST(:lat AS double precision), CAST(:lng AS double precision),
+                           CAST(:address AS varchar), CAST(:grid AS varchar), CAST(:category AS varchar),
+                           CAST(:reporterName AS varchar), CAST(:reporterPhone AS varchar), :at,
+                           :createdBy, CAST(:key AS varchar), 'RECEIVED', :at, :due, :at
+                    FROM n
+                    ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+                    RETURNING id),
+                e AS (
+                    INSERT INTO case_event (case_id, at, actor, actor_role, action, from_state, to_state, detail)
+                    SELECT c.id, :at, :createdBy, :role, 'RECEIVE', NULL, 'RECEIVED', CAST(:detail AS varchar) FROM c)
+                SELECT id FROM c
+                """)
+                .param("prefix", codePrefix)
+                .param("channel", in.channel().name())
+                .param("title", in.title())
+                .param("description", in.description())
+                .param("lat", in.lat())
+                .param("lng", in.lng())
+                .param("address", in.address())
+                .param("grid", in.gridCode())
+                .param("category", in.categoryCode())
+                .param("reporterName", in.reporterName())
+                .param("reporterPhone", in.reporterPhone())
+                .param("at", Timestamp.from(in.receivedAt()))
+                .param("createdBy", in.createdBy())
+                .param("role", in.createdByRole())
+                .param("key", in.idempotencyKey())
+                .param("due", Timestamp.from(in.dueAt()))
+                .param("detail", in.detail())
+                .query(Long.class).optional();
+    }
+
+    Optional<Long> idByIdempotencyKey(String createdBy, String key) {
+        return jdbc.sql("SELECT id FROM cases WHERE created_by = ? AND idempotency_key = ?")
+                .params(createdBy, key).query(Long.class).optional();
+    }
+
+    Optional<Case> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cases WHERE id = ?").param(id).query(CASE).optional();
+    }
+
+    List<TimelineEntry> timeline(long id) {
+        return jdbc.sql("""
+                SELECT at, actor, actor_role, action, from_state, to_state, detail, note
+                FROM case_event WHERE case_id = ? ORDER BY id
+                """).param(id).query((rs, i) -> new TimelineEntry(instant(rs, "at"), rs.getString("actor"),
+                rs.getString("actor_role"), CaseAction.valueOf(rs.getString("action")),
+                rs.getString("from_state") == null ? null : CaseState.valueOf(rs.getString("from_state")),
+                CaseState.valueOf(rs.getString("to_state")), rs.getString("detail"), rs.getString("note"))).list();
+    }
+
+    /**
+     * Writes the case's changed fields if nobody else changed it since it was read (optimistic
+     * locking on {@code version}), and appends its new timeline entries. Returns false when
+     * another transition won.
+     */
+    boolean save(Case c) {
+        Case.Snapshot s = c.snapshot();
+        int updated = jdbc.sql("""
+                UPDATE cases SET state = ?, owner_unit_id = ?, step_started_at = ?, due_at = ?, handling_due_at = ?,
+                    return_count = ?, rework_count = ?, extension_count = ?, urge_count = ?, escalation_level = ?,
+                    pending_extension_days = ?, resolution = ?, stars = ?, resolved_at = ?, closed_at = ?,
+                    updated_at = ?, version = version + 1
+                WHERE id = ? AND version = ?
+                """).params(s.state().name(), s.ownerUnitId(), ts(s.stepStartedAt()), ts(s.dueAt()), ts(s.handlingDueAt()),
+                        s.returnCount(), s.reworkCount(), s.extensionCount(), s.urgeCount(), s.escalationLevel(),
+                        s.pendingExtensionDays(), s.resolution(), s.stars(), ts(s.resolvedAt()), ts(s.closedAt()),
+                        ts(s.updatedAt()), s.id(), s.version())
+                .update();
+        if (updated == 0) {
+            return false;
+        }
+        for (TimelineEntry e : c.newEntries()) {
+            jdbc.sql("""
+                    INSERT INTO case_event (case_id, at, actor, actor_role, action, from_state, to_state, detail, note)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).params(s.id(), ts(e.at()), e.actor(), e.actorRole(), e.action().name(),
+                            e.from() == null ? null : e.from().name(), e.to().name(), e.detail(), e.note())
+                    .update();
+        }
+        return true;
+    }
+
+    /** One page of cases matching a filter, newest first, with the total count. */
+    CasePage list(CaseFilter filter, Instant now) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        List<Object> params = new ArrayList<>();
+        if (filter.state() != null) {
+            where.append(" AND state = ?");
+            params.add(filter.state().name());
+        }
+        if (filter.unitId() != null) {
+            where.append(" AND owner_unit_id = ?");
+            params.add(filter.unitId());
+        }
+        if (filter.gridCode() != null) {
+            where.append(" AND grid_code LIKE ?");
+            params.add(filter.gridCode() + "%");
+        }
+        if (filter.categoryCode() != null) {
+            where.append(" AND category_code LIKE ?");
+            params.add(filter.categoryCode() + "%");
+        }
+        if (filter.from() != null) {
+            where.append(" AND received_at >= ?");
+            params.add(ts(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND received_at < ?");
+            params.add(ts(filter.to()));
+        }
+        if (filter.overdue() != null) {
+            where.append(filter.overdue()
+                    ? " AND state NOT IN ('CLOSED', 'VOID') AND due_at < ?"
+                    : " AND NOT (state NOT IN ('CLOSED', 'VOID') AND due_at < ?)");
+            params.add(ts(now));
+        }
+        long total = jdbc.sql("SELECT count(*) FROM cases" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(filter.size());
+        pageParams.add((long) filter.page() * filter.size());
+        List<Case> items = jdbc.sql("SELECT " + COLUMNS + " FROM cases" + where
+                        + " ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?")
+                .params(pageParams).query(CASE).list();
+        return new CasePage(items, filter.page(), filter.size(), total);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,309 @@
+package org.onegrid.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.onegrid.calendar.CalendarService;
+import org.onegrid.calendar.WorkingCalendar;
+import org.onegrid.catalog.CatalogService;
+import org.onegrid.catalog.Category;
+import org.onegrid.directory.DirectoryService;
+import org.onegrid.directory.Role;
+import org.onegrid.directory.StaffMember;
+import org.onegrid.directory.Unit;
+import org.onegrid.errors.ApiProblemException;
+import org.onegrid.errors.Validation;
+import org.onegrid.grid.GridLocation;
+import org.onegrid.grid.GridService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The cases module's facade: intake, reading, listing, and every transition. It validates
+ * requests, loads what the aggregate needs (unit, category, calendar), lets {@link Case} decide,
+ * and stores the result with optimistic locking.
+ */
+@Service
+public class CaseService {
+
+    /** The result of intake: the case, and whether it was a replay of an earlier request. */
+    public record IntakeResult(CaseDetails details, boolean replayed) {
+    }
+
+    /** Who may record a new case. */
+    public static final Set<Role> INTAKE_ROLES = Set.of(Role.INTAKE_AGENT, Role.DISPATCHER, Role.GRID_WORKER,
+            Role.UNIT_HANDLER, Role.UNIT_LEADER);
+
+    private static final int MAX_KEY = 200;
+    private static final String PHONE = "[0-9+()\\- ]{3,20}";
+
+    private final CaseRepository repository;
+    private final GridService grids;
+    private final CatalogService catalog;
+    private final DirectoryService directory;
+    private final CalendarService calendars;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    CaseService(CaseRepository repository, GridService grids, CatalogService catalog, DirectoryService directory,
+                CalendarService calendars, TransactionTemplate transactions, Clock clock) {
+        this.repository = repository;
+        this.grids = grids;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.calendars = calendars;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    // ---- intake -------------------------------------------------------------------------------
+
+    public IntakeResult receive(NewCase request, StaffMember actor, String idempotencyKey) {
+        return receiveAt(request, actor, idempotencyKey, clock.instant());
+    }
+
+    /**
+     * Records a case received at {@code at}. The case is durable when this returns: one
+     * statement inserts it with its first timeline entry and commits.
+     */
+    public IntakeResult receiveAt(NewCase request, StaffMember actor, String idempotencyKey, Instant at) {
+        if (!INTAKE_ROLES.contains(actor.role())) {
+            throw ApiProblemException.forbidden("a " + actor.role() + " may not record cases");
+        }
+        Validation v = new Validation();
+        v.required("channel", request.channel());
+        String title = v.requiredText("title", request.title(), Validation.MAX_NAME);
+        String description = v.requiredText("description", request.description(), Validation.MAX_TEXT);
+        String address = v.optionalText("address", request.address(), 500);
+        String reporterName = v.optionalText("reporterName", request.reporterName(), 100);
+        String reporterPhone = v.optionalText("reporterPhone", request.reporterPhone(), 20);
+        if (reporterPhone != null && !reporterPhone.matches(PHONE)) {
+            v.reject("reporterPhone", "must be a phone number: digits, spaces, +, -, parentheses");
+        }
+        String key = v.optionalText("Idempotency-Key", idempotencyKey, MAX_KEY);
+        if ((request.lat() == null) != (request.lng() == null)) {
+            v.reject(request.lat() == null ? "lat" : "lng", "give both lat and lng, or neither");
+        }
+        v.range("lat", request.lat(), -90, 90);
+        v.range("lng", request.lng(), -180, 180);
+        if (request.lat() == null && request.lng() == null && address == null) {
+            v.reject("lat", "give a location: lat and lng, or an address");
+        }
+        Category category = null;
+        if (request.categoryCode() != null) {
+            category = catalog.category(request.categoryCode()).orElse(null);
+            if (category == null) {
+                v.reject("categoryCode", "no category " + abbreviate(request.categoryCode()));
+            } else if (!category.isLeaf()) {
+                v.reject("categoryCode", category.code() + " is a group; choose one of its items");
+            }
+        }
+        v.throwIfInvalid();
+
+        String gridCode = null;
+        String detail;
+        if (request.lat() != null) {
+            GridLocation location = grids.locate(request.lat(), request.lng()).orElseThrow(() ->
+                    ApiProblemException.unprocessable("lat", "the point " + request.lat() + ", " + request.lng()
+                            + " lies outside every grid of this district"));
+            gridCode = location.gridCode();
+            detail = "located in " + location.gridName() + " (" + gridCode + ")";
+        } else {
+            detail = "no coordinates; located by address only";
+        }
+        WorkingCalendar calendar = calendars.calendar();
+        Instant due = new StepDeadlinePolicy(calendar).dueFor(CaseState.RECEIVED, at, category);
+        CaseRepository.Intake intake = new CaseRepository.Intake(request.channel(), title, description, request.lat(),
+                request.lng(), address, gridCode, category == null ? null : category.code(), reporterName,
+                reporterPhone, at, at.atZone(calendar.zone()).toLocalDate(), actor.username(), actor.role().name(),
+                key, due, detail);
+        Optional<Long> id = repository.insert(intake);
+        if (id.isEmpty()) {
+            // A retry: this user already recorded a case under this key; answer with that case.
+            long existing = repository.idByIdempotencyKey(actor.username(), key).orElseThrow();
+            return new IntakeResult(get(existing), true);
+        }
+        return new IntakeResult(get(id.get()), false);
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
+
+    public CaseDetails get(long id) {
+        Case c = repository.find(id).orElseThrow(() -> ApiProblemException.notFound("case", id));
+        return details(c, repository.timeline(id));
+    }
+
+    public Optional<Case> find(long id) {
+        return repository.find(id);
+    }
+
+    public CasePage list(CaseFilter filter) {
+        return repository.list(filter, clock.instant());
+    }
+
+    public List<CaseDetails> listDetails(CasePage page) {
+        return page.items().stream().map(c -> details(c, null)).toList();
+    }
+
+    // ---- transitions --------------------------------------------------------------------------
+
+    public CaseDetails perform(long id, CaseAction action, ActionRequest request, StaffMember actor) {
+        return performAt(id, action, request, actor, clock.instant());
+    }
+
+    /** Takes one action on a case at {@code at}; exactly one of several concurrent actions wins. */
+    public CaseDetails performAt(long id, CaseAction action, ActionRequest request, StaffMember staff, Instant at) {
+        ActionRequest body = request == null ? ActionRequest.EMPTY : request;
+        Validation v = new Validation();
+        String note = v.optionalText("note", body.note(), Validation.MAX_TEXT);
+        v.throwIfInvalid();
+        CaseActor actor = new CaseActor(staff, staff.role() == Role.GRID_WORKER
+                ? Set.copyOf(directory.gridsOf(staff.id())) : Set.of());
+        StepDeadlinePolicy deadlines = new StepDeadlinePolicy(calendars.calendar());
+        Boolean saved = transactions.execute(tx -> {
+            Case c = repository.find(id).orElseThrow(() -> ApiProblemException.notFound("case", id));
+            Category category = c.categoryCode() == null ? null : catalog.category(c.categoryCode()).orElse(null);
+            apply(c, action, body, note, actor, category, deadlines, at);
+            return repository.save(c);
+        });
+        if (!Boolean.TRUE.equals(saved)) {
+            CaseState current = repository.find(id).map(Case::state).orElse(null);
+            throw ApiProblemException.conflict("concurrent-change", "Changed by someone else",
+                            "another action on this case was taken at the same moment; reload and try again")
+                    .with("action", action.pathName())
+                    .with("currentState", current);
+        }
+        return get(id);
+    }
+
+    private void apply(Case c, CaseAction action, ActionRequest body, String note, CaseActor actor, Category category,
+                       StepDeadlinePolicy deadlines, Instant at) {
+        Validation v = new Validation();
+        switch (action) {
+            case DISPATCH -> {
+                Unit unit = requireUnit(v, body.unitId(), true);
+                v.throwIfInvalid();
+                c.dispatch(actor, unit.id(), unit.name(), note, at, deadlines);
+            }
+            case ACCEPT -> c.accept(actor, category, note, at, deadlines);
+            case RETURN -> {
+                ReturnReason reason = parseReason(v, body.reason());
+                v.throwIfInvalid();
+                c.returnToDispatch(actor, reason, note, at, deadlines);
+            }
+            case RESOLVE -> {
+                String result = v.requiredText("result", body.result(), Validation.MAX_TEXT);
+                v.throwIfInvalid();
+                c.resolve(actor, result, at, deadlines, category);
+            }
+            case VERIFY -> {
+                v.required("passed", body.passed());
+                v.throwIfInvalid();
+                c.verify(actor, body.passed(), note, at, deadlines, category);
+            }
+            case RATE -> {
+                v.required("stars", body.stars());
+                v.range("stars", body.stars(), 1, 5);
+                v.throwIfInvalid();
+                c.rate(actor, body.stars(), note, at, deadlines, category);
+            }
+            case CLOSE -> c.close(actor, note, at);
+            case VOID -> {
+                String reason = v.requiredText("reason", body.reason(), Validation.MAX_TEXT);
+                v.throwIfInvalid();
+                c.voidCase(actor, reason, at);
+            }
+            case ESCALATE -> {
+                String reason = v.requiredText("reason", body.reason(), Validation.MAX_TEXT);
+                v.throwIfInvalid();
+                c.check(CaseAction.ESCALATE, actor); // the unit above is known only for a case that has an owner
+                Unit target = body.unitId() != null ? requireUnit(v, body.unitId(), true) : parentOf(v, c.ownerUnitId());
+                v.throwIfInvalid();
+                c.escalate(actor, target.id(), target.name(), reason, at, deadlines);
+            }
+            case REQUEST_EXTENSION -> {
+                v.required("workingDays", body.workingDays());
+                v.range("workingDays", body.workingDays(), 1, StepDeadlinePolicy.MAX_EXTENSION_DAYS);
+                String reason = v.requiredText("reason", body.reason(), Validation.MAX_TEXT);
+                v.throwIfInvalid();
+                c.requestExtension(actor, body.workingDays(), reason, at);
+            }
+            case APPROVE_EXTENSION -> c.decideExtension(actor, body.approved() == null || body.approved(), note, at, deadlines);
+            case URGE -> c.urge(actor, note, at);
+            case RECEIVE -> throw ApiProblemException.invalid("action", "use POST /api/cases to record a case");
+        }
+    }
+
+    private Unit requireUnit(Validation v, Long unitId, boolean required) {
+        if (unitId == null) {
+            if (required) {
+                v.reject("unitId", "is required");
+            }
+            return null;
+        }
+        Optional<Unit> unit = directory.unit(unitId);
+        if (unit.isEmpty()) {
+            v.reject("unitId", "unit " + unitId + " does not exist");
+            return null;
+        }
+        return unit.get();
+    }
+
+    private Unit parentOf(Validation v, Long ownerUnitId) {
+        Optional<Unit> parent = Optional.ofNullable(ownerUnitId).flatMap(directory::unit)
+                .map(Unit::parentId).flatMap(directory::unit);
+        if (parent.isEmpty()) {
+            v.reject("unitId", "the owning unit has no unit above it; name the unit to escalate to");
+            return null;
+        }
+        return parent.get();
+    }
+
+    private static ReturnReason parseReason(Validation v, String reason) {
+        if (reason == null || reason.isBlank()) {
+            v.reject("reason", "is required: one of " + List.of(ReturnReason.values()));
+            return null;
+        }
+        try {
+            return ReturnReason.valueOf(reason.strip());
+        } catch (IllegalArgumentException e) {
+            v.reject("reason", "must be one of " + List.of(ReturnReason.values()));
+            return null;
+        }
+    }
+
+    // ---- views --------------------------------------------------------------------------------
+
+    CaseDetails details(Case c, List<TimelineEntry> timeline) {
+        ZoneId zone = calendars.calendar().zone();
+        Instant now = clock.instant();
+        CaseDetails.OwnerUnit owner = c.ownerUnitId() == null ? null : new CaseDetails.OwnerUnit(c.ownerUnitId(),
+                directory.unit(c.ownerUnitId()).map(Unit::name).orElse(null));
+        String categoryName = c.categoryCode() == null ? null
+                : catalog.category(c.categoryCode()).map(Category::name).orElse(null);
+        List<CaseDetails.TimelineView> entries = timeline == null ? null : timeline.stream()
+                .map(e -> new CaseDetails.TimelineView(at(e.at(), zone), e.actor(), e.actorRole(), e.action().pathName(),
+                        e.from(), e.to(), e.detail(), e.note()))
+                .toList();
+        return new CaseDetails(c.id(), c.code(), c.state(), c.channel(), c.title(), c.description(), c.lat(), c.lng(),
+                c.address(), c.gridCode(), c.categoryCode(), categoryName, owner, at(c.dueAt(), zone),
+                c.state().isOpen() ? DeadlineColour.of(c.stepStartedAt(), c.dueAt(), now) : null,
+                at(c.handlingDueAt(), zone), at(c.receivedAt(), zone), at(c.updatedAt(), zone), c.reporterName(),
+                c.reporterPhone(), c.returnCount(), c.reworkCount(), c.extensionCount(), c.urgeCount(),
+                c.escalationLevel(), c.pendingExtensionDays(), c.resolution(), c.stars(),
+                c.stars() == null ? null : Satisfaction.fromStars(c.stars()), at(c.resolvedAt(), zone),
+                at(c.closedAt(), zone), c.version(), entries);
+    }
+
+    private static OffsetDateTime at(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+}

@@ -1,0 +1,89 @@
+package org.onegrid.cases;
+
+import static org.onegrid.cases.CaseState.ACCEPTED;
+import static org.onegrid.cases.CaseState.DISPATCHED;
+import static org.onegrid.cases.CaseState.RATED;
+import static org.onegrid.cases.CaseState.RECEIVED;
+import static org.onegrid.cases.CaseState.RESOLVED;
+import static org.onegrid.cases.CaseState.RETURNED;
+import static org.onegrid.cases.CaseState.VERIFIED;
+import static org.onegrid.directory.Role.DISPATCHER;
+import static org.onegrid.directory.Role.DISTRICT_LEADER;
+import static org.onegrid.directory.Role.GRID_WORKER;
+import static org.onegrid.directory.Role.INTAKE_AGENT;
+import static org.onegrid.directory.Role.UNIT_HANDLER;
+import static org.onegrid.directory.Role.UNIT_LEADER;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.onegrid.directory.Role;
+
+/**
+ * Who may do what, from which state: the one table of the life cycle.
+ * <pre>
+ * action             from                                  roles                               whose
+ * dispatch           RECEIVED, RETURNED                    DISPATCHER                          -
+ * accept             DISPATCHED                            UNIT_HANDLER, UNIT_LEADER           owning unit
+ * return             DISPATCHED, ACCEPTED                  UNIT_HANDLER, UNIT_LEADER           owning unit
+ * resolve            ACCEPTED                              UNIT_HANDLER, UNIT_LEADER           owning unit
+ * verify             RESOLVED                              DISPATCHER, GRID_WORKER             grid worker: own grid
+ * rate               VERIFIED (RESOLVED if no site check)  INTAKE_AGENT, DISPATCHER            -
+ * close              RATED, VERIFIED                       DISPATCHER                          -
+ * void               RECEIVED, RETURNED, DISPATCHED        DISPATCHER                          -
+ * escalate           DISPATCHED, ACCEPTED                  UNIT_HANDLER, UNIT_LEADER           owning unit
+ * request-extension  ACCEPTED                              UNIT_HANDLER, UNIT_LEADER           owning unit
+ * approve-extension  ACCEPTED                              DISPATCHER                          -
+ * urge               any open state                        DISPATCHER, UNIT_LEADER, DISTRICT_LEADER
+ * </pre>
+ * The role is checked before the state: a role that may never do an action is refused (403)
+ * whatever the case's state; a role that may, on a case in the wrong state, gets 409.
+ */
+public final class TransitionRules {
+
+    /** Whether the action is limited to the unit that owns the case, or to the case's grid. */
+    enum Scope { ANY, OWNING_UNIT }
+
+    record Rule(Set<CaseState> from, Set<Role> roles, Scope scope) {
+    }
+
+    private static final Map<CaseAction, Rule> RULES = new EnumMap<>(CaseAction.class);
+
+    static {
+        RULES.put(CaseAction.DISPATCH, new Rule(EnumSet.of(RECEIVED, RETURNED), EnumSet.of(DISPATCHER), Scope.ANY));
+        RULES.put(CaseAction.ACCEPT, new Rule(EnumSet.of(DISPATCHED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER), Scope.OWNING_UNIT));
+        RULES.put(CaseAction.RETURN, new Rule(EnumSet.of(DISPATCHED, ACCEPTED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER), Scope.OWNING_UNIT));
+        RULES.put(CaseAction.RESOLVE, new Rule(EnumSet.of(ACCEPTED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER), Scope.OWNING_UNIT));
+        RULES.put(CaseAction.VERIFY, new Rule(EnumSet.of(RESOLVED), EnumSet.of(DISPATCHER, GRID_WORKER), Scope.ANY));
+        RULES.put(CaseAction.RATE, new Rule(EnumSet.of(VERIFIED, RESOLVED), EnumSet.of(INTAKE_AGENT, DISPATCHER), Scope.ANY));
+        RULES.put(CaseAction.CLOSE, new Rule(EnumSet.of(RATED, VERIFIED), EnumSet.of(DISPATCHER), Scope.ANY));
+        RULES.put(CaseAction.VOID, new Rule(EnumSet.of(RECEIVED, RETURNED, DISPATCHED), EnumSet.of(DISPATCHER), Scope.ANY));
+        RULES.put(CaseAction.ESCALATE, new Rule(EnumSet.of(DISPATCHED, ACCEPTED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER), Scope.OWNING_UNIT));
+        RULES.put(CaseAction.REQUEST_EXTENSION, new Rule(EnumSet.of(ACCEPTED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER), Scope.OWNING_UNIT));
+        RULES.put(CaseAction.APPROVE_EXTENSION, new Rule(EnumSet.of(ACCEPTED), EnumSet.of(DISPATCHER), Scope.ANY));
+        RULES.put(CaseAction.URGE, new Rule(EnumSet.of(RECEIVED, DISPATCHED, ACCEPTED, RETURNED, RESOLVED, VERIFIED, RATED),
+                EnumSet.of(DISPATCHER, UNIT_LEADER, DISTRICT_LEADER), Scope.ANY));
+    }
+
+    private TransitionRules() {
+    }
+
+    static Rule rule(CaseAction action) {
+        Rule rule = RULES.get(action);
+        if (rule == null) {
+            throw new IllegalArgumentException("no rule for " + action);
+        }
+        return rule;
+    }
+
+    /** The states an action may start from. */
+    public static Set<CaseState> allowedFrom(CaseAction action) {
+        return rule(action).from();
+    }
+
+    /** The roles that may ever take an action. */
+    public static Set<Role> allowedRoles(CaseAction action) {
+        return rule(action).roles();
+    }
+}

@@ -1,0 +1,102 @@
+package org.onegrid.cases.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.onegrid.cases.ActionRequest;
+import org.onegrid.cases.CaseAction;
+import org.onegrid.cases.CaseDetails;
+import org.onegrid.cases.CaseFilter;
+import org.onegrid.cases.CasePage;
+import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseState;
+import org.onegrid.cases.NewCase;
+import org.onegrid.directory.StaffMember;
+import org.onegrid.errors.ApiProblemException;
+import org.onegrid.errors.Validation;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Cases over HTTP: intake, reading, listing and transitions. */
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+    record PageView(List<CaseDetails> items, int page, int size, long total) {
+    }
+
+    private final CaseService cases;
+
+    CaseController(CaseService cases) {
+        this.cases = cases;
+    }
+
+    /** Records a case; with an Idempotency-Key, a retry returns the case the first call made. */
+    @PostMapping
+    ResponseEntity<CaseDetails> receive(@RequestBody NewCase request, StaffMember actor,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        CaseService.IntakeResult result = cases.receive(request, actor, key);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/cases/" + result.details().id()))
+                .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
+                .body(result.details());
+    }
+
+    @GetMapping("/{id}")
+    CaseDetails get(@PathVariable long id) {
+        return cases.get(id);
+    }
+
+    @GetMapping
+    PageView list(@RequestParam(required = false) CaseState state,
+                  @RequestParam(required = false) Long unitId,
+                  @RequestParam(required = false) String gridCode,
+                  @RequestParam(required = false) String categoryCode,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+                  @RequestParam(required = false) Boolean overdue,
+                  @RequestParam(defaultValue = "0") int page,
+                  @RequestParam(defaultValue = "20") int size) {
+        Validation v = new Validation();
+        v.range("page", page, 0, 1_000_000);
+        v.range("size", size, 1, CaseFilter.MAX_PAGE_SIZE);
+        v.optionalText("gridCode", gridCode, 16);
+        v.optionalText("categoryCode", categoryCode, 20);
+        if (from != null && to != null && !to.isAfter(from)) {
+            v.reject("to", "must be after from");
+        }
+        v.throwIfInvalid();
+        CasePage result = cases.list(new CaseFilter(state, unitId, blankToNull(gridCode), blankToNull(categoryCode),
+                instant(from), instant(to), overdue, page, size));
+        return new PageView(cases.listDetails(result), result.page(), result.size(), result.total());
+    }
+
+    /** POST /api/cases/{id}/dispatch, /accept, /return, ... with a JSON body where the action needs one. */
+    @PostMapping("/{id}/{action}")
+    CaseDetails act(@PathVariable long id, @PathVariable String action,
+                    @RequestBody(required = false) ActionRequest body, StaffMember actor) {
+        CaseAction caseAction = CaseAction.fromPath(action).orElseThrow(() -> ApiProblemException.invalid("action",
+                "unknown action '" + (action.length() > 40 ? action.substring(0, 40) : action) + "'; one of "
+                        + List.of("dispatch", "accept", "return", "resolve", "verify", "rate", "close", "void",
+                        "escalate", "request-extension", "approve-extension", "urge")));
+        return cases.perform(id, caseAction, body, actor);
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The matter catalogue (事项清单): a tree of categories, each with who owns it at each level of
+ * the territory, its handling time limit, its urgency and whether the result is verified on site.
+ */
+package org.onegrid.catalog;

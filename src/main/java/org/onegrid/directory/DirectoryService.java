@@ -1,0 +1,224 @@
+package org.onegrid.directory;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.onegrid.errors.ApiProblemException;
+import org.onegrid.errors.Validation;
+import org.onegrid.grid.GridLevel;
+import org.onegrid.grid.GridNode;
+import org.onegrid.grid.GridService;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Units, staff and grid posts. Units are few and read on every dispatch, so they are held in
+ * memory and reloaded after each change.
+ */
+@Service
+public class DirectoryService {
+
+    /** What sign-in needs to check a password; never leaves the security boundary. */
+    public record Credentials(StaffMember staff, String passwordHash, boolean enabled) {
+    }
+
+    /** A new unit as an administrator describes it. */
+    public record NewUnit(String code, String name, UnitKind kind, Long parentId, String regionCode, String line) {
+    }
+
+    /** A new account as an administrator describes it. */
+    public record NewStaff(String username, String displayName, Role role, Long unitId, String password) {
+    }
+
+    private static final RowMapper<StaffMember> STAFF = (rs, i) -> new StaffMember(rs.getLong("id"),
+            rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+            (Long) rs.getObject("unit_id"));
+
+    private final JdbcClient jdbc;
+    private final GridService grids;
+    private final PasswordEncoder passwords;
+    private volatile Map<Long, Unit> units = Map.of();
+
+    DirectoryService(JdbcClient jdbc, GridService grids, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.grids = grids;
+        this.passwords = passwords;
+    }
+
+    public synchronized void reloadUnits() {
+        this.units = jdbc.sql("SELECT id, code, name, kind, parent_id, region_code, line FROM unit ORDER BY id")
+                .query((rs, i) -> new Unit(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        UnitKind.valueOf(rs.getString("kind")), (Long) rs.getObject("parent_id"),
+                        rs.getString("region_code"), rs.getString("line")))
+                .list().stream()
+                .collect(Collectors.toUnmodifiableMap(Unit::id, Function.identity()));
+    }
+
+    public List<Unit> units() {
+        return units.values().stream().sorted(Comparator.comparingLong(Unit::id)).toList();
+    }
+
+    public Optional<Unit> unit(long id) {
+        return Optional.ofNullable(units.get(id));
+    }
+
+    public Unit requireUnit(long id) {
+        return unit(id).orElseThrow(() -> ApiProblemException.notFound("unit", id));
+    }
+
+    public Optional<Unit> unitByCode(String code) {
+        return units.values().stream().filter(u -> u.code().equals(code)).findFirst();
+    }
+
+    @Transactional
+    public Unit createUnit(NewUnit unit) {
+        Validation v = new Validation();
+        String code = v.requiredText("code", unit.code(), 40);
+        String name = v.requiredText("name", unit.name(), Validation.MAX_NAME);
+        v.required("kind", unit.kind());
+        String line = v.optionalText("line", unit.line(), 40);
+        if (unit.parentId() != null && !units.containsKey(unit.parentId())) {
+            v.reject("parentId", "unit " + unit.parentId() + " does not exist");
+        }
+        Optional<GridNode> region = unit.regionCode() == null ? Optional.empty() : grids.node(unit.regionCode());
+        if (region.isEmpty()) {
+            v.reject("regionCode", "must be the code of an existing district, street or community");
+        } else if (unit.kind() != null && region.get().level() != unit.kind().level()) {
+            v.reject("regionCode", "a " + unit.kind() + " serves a " + unit.kind().level() + ", not a " + region.get().level());
+        }
+        if (code != null && unitByCode(code).isPresent()) {
+            v.reject("code", "is already used");
+        }
+        v.throwIfInvalid();
+        long id = jdbc.sql("""
+                INSERT INTO unit (code, name, kind, parent_id, region_code, line) VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+                """).params(code, name, unit.kind().name(), unit.parentId(), unit.regionCode(), line)
+                .query(Long.class).single();
+        reloadUnits();
+        return requireUnit(id);
+    }
+
+    /** The unit of a kind (and line, for departments) that serves a territory node. */
+    public Optional<Unit> unitServing(String regionCode, UnitKind kind, String line) {
+        return units.values().stream()
+                .filter(u -> u.kind() == kind && u.regionCode().equals(regionCode))
+                .filter(u -> line == null || line.equals(u.line()))
+                .min(Comparator.comparingLong(Unit::id));
+    }
+
+    public Optional<StaffMember> staff(long id) {
+        return jdbc.sql("SELECT id, username, display_name, role, unit_id FROM staff WHERE id = ?")
+                .param(id).query(STAFF).optional();
+    }
+
+    public Optional<StaffMember> staffByUsername(String username) {
+        return jdbc.sql("SELECT id, username, display_name, role, unit_id FROM staff WHERE username = ?")
+                .param(username).query(STAFF).optional();
+    }
+
+    public List<StaffMember> staffList() {
+        return jdbc.sql("SELECT id, username, display_name, role, unit_id FROM staff ORDER BY id").query(STAFF).list();
+    }
+
+    public long staffCount() {
+        return jdbc.sql("SELECT count(*) FROM staff").query(Long.class).single();
+    }
+
+    public Optional<Credentials> credentials(String username) {
+        return jdbc.sql("SELECT id, username, display_name, role, unit_id, password_hash, enabled FROM staff WHERE username = ?")
+                .param(username)
+                .query((rs, i) -> new Credentials(STAFF.mapRow(rs, i), rs.getString("password_hash"), rs.getBoolean("enabled")))
+                .optional();
+    }
+
+    @Transactional
+    public StaffMember createStaff(NewStaff staff) {
+        return createStaffWithHash(staff, null);
+    }
+
+    /**
+     * Creates an account; {@code passwordHash}, when given, is used as it is (several demo
+     * accounts share one hash so that start-up does not hash the same password many times).
+     */
+    @Transactional
+    public StaffMember createStaffWithHash(NewStaff staff, String passwordHash) {
+        Validation v = new Validation();
+        String username = v.requiredText("username", staff.username(), 64);
+        if (username != null && !username.matches("[A-Za-z0-9._-]+")) {
+            v.reject("username", "may contain only letters, digits, '.', '_' and '-'");
+        }
+        String displayName = v.requiredText("displayName", staff.displayName(), Validation.MAX_NAME);
+        v.required("role", staff.role());
+        if (passwordHash == null) {
+            String password = v.requiredText("password", staff.password(), 200);
+            if (password != null && password.length() < 8) {
+                v.reject("password", "must be at least 8 characters");
+            }
+        }
+        if (staff.unitId() != null && !units.containsKey(staff.unitId())) {
+            v.reject("unitId", "unit " + staff.unitId() + " does not exist");
+        }
+        if (staff.role() == Role.UNIT_HANDLER || staff.role() == Role.UNIT_LEADER) {
+            if (staff.unitId() == null) {
+                v.reject("unitId", "a " + staff.role() + " must belong to a unit");
+            }
+        }
+        if (username != null && staffByUsername(username).isPresent()) {
+            v.reject("username", "is already taken");
+        }
+        v.throwIfInvalid();
+        String hash = passwordHash != null ? passwordHash : passwords.encode(staff.password());
+        long id = jdbc.sql("""
+                INSERT INTO staff (username, display_name, role, unit_id, password_hash) VALUES (?, ?, ?, ?, ?) RETURNING id
+                """).params(username, displayName, staff.role().name(), staff.unitId(), hash).query(Long.class).single();
+        return staff(id).orElseThrow();
+    }
+
+    public String hash(String rawPassword) {
+        return passwords.encode(rawPassword);
+    }
+
+    /** Puts a staff member on a base grid's team. */
+    @Transactional
+    public GridAssignment assign(String gridCode, long staffId, GridPost post, String duty) {
+        Validation v = new Validation();
+        Optional<GridNode> grid = grids.node(gridCode);
+        if (grid.isEmpty() || grid.get().level() != GridLevel.GRID) {
+            v.reject("gridCode", "must be the code of an existing base grid");
+        }
+        Optional<StaffMember> staff = staff(staffId);
+        if (staff.isEmpty()) {
+            v.reject("staffId", "staff " + staffId + " does not exist");
+        }
+        v.required("post", post);
+        String dutyText = v.optionalText("duty", duty, Validation.MAX_NAME);
+        v.throwIfInvalid();
+        jdbc.sql("""
+                INSERT INTO grid_assignment (grid_code, staff_id, post, duty) VALUES (?, ?, ?, ?)
+                ON CONFLICT (grid_code, staff_id) DO UPDATE SET post = EXCLUDED.post, duty = EXCLUDED.duty
+                """).params(gridCode, staffId, post.name(), dutyText).update();
+        return new GridAssignment(gridCode, staffId, staff.get().username(), staff.get().displayName(), post, dutyText);
+    }
+
+    public List<GridAssignment> assignments(String gridCode) {
+        return jdbc.sql("""
+                SELECT a.grid_code, s.id, s.username, s.display_name, a.post, a.duty
+                FROM grid_assignment a JOIN staff s ON s.id = a.staff_id WHERE a.grid_code = ? ORDER BY a.post, s.id
+                """).param(gridCode)
+                .query((rs, i) -> new GridAssignment(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        GridPost.valueOf(rs.getString(5)), rs.getString(6)))
+                .list();
+    }
+
+    /** The base grids a staff member serves. */
+    public List<String> gridsOf(long staffId) {
+        return jdbc.sql("SELECT grid_code FROM grid_assignment WHERE staff_id = ? ORDER BY grid_code")
+                .param(staffId).query(String.class).list();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Who works the platform: units (district departments, street/town offices and their
+ * departments, community/village committees, the command centre), staff accounts, their roles,
+ * and staff assigned to grids.
+ */
+package org.onegrid.directory;

@@ -1,0 +1,74 @@
+package org.onegrid.directory.web;
+
+import java.util.List;
+import org.onegrid.directory.DirectoryService;
+import org.onegrid.directory.GridAssignment;
+import org.onegrid.directory.GridPost;
+import org.onegrid.directory.StaffMember;
+import org.onegrid.directory.Unit;
+import org.onegrid.errors.ApiProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Units, staff and grid teams over HTTP. Changes are for administrators. */
+@RestController
+class DirectoryController {
+
+    record AssignmentRequest(Long staffId, GridPost post, String duty) {
+    }
+
+    private final DirectoryService directory;
+
+    DirectoryController(DirectoryService directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping("/api/units")
+    List<Unit> units() {
+        return directory.units();
+    }
+
+    @GetMapping("/api/units/{id}")
+    Unit unit(@PathVariable long id) {
+        return directory.requireUnit(id);
+    }
+
+    @PostMapping("/api/units")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Unit> createUnit(@RequestBody DirectoryService.NewUnit unit) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(directory.createUnit(unit));
+    }
+
+    @GetMapping("/api/staff")
+    @PreAuthorize("hasRole('ADMIN')")
+    List<StaffMember> staff() {
+        return directory.staffList();
+    }
+
+    @PostMapping("/api/staff")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<StaffMember> createStaff(@RequestBody DirectoryService.NewStaff staff) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(directory.createStaff(staff));
+    }
+
+    @GetMapping("/api/grids/{code}/staff")
+    List<GridAssignment> gridStaff(@PathVariable String code) {
+        return directory.assignments(code);
+    }
+
+    @PostMapping("/api/grids/{code}/staff")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<GridAssignment> assign(@PathVariable String code, @RequestBody AssignmentRequest request) {
+        if (request.staffId() == null) {
+            throw ApiProblemException.invalid("staffId", "is required");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(directory.assign(code, request.staffId(), request.post(), request.duty()));
+    }
+}

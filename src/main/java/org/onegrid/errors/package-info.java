@@ -1,0 +1,5 @@
+/**
+ * How the API says no: exceptions for client mistakes and their RFC 9457 problem documents,
+ * each naming the field and the reason.
+ */
+package org.onegrid.errors;

@@ -1,0 +1,60 @@
+package org.onegrid.grid;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A territory code in the layout of the national digital city-management standard:
+ * 6-digit administrative division code (GB/T 2260), then 3 digits for the street or town,
+ * 3 for the community or village, and 2 to 4 for the base grid. The level follows from the
+ * length, and a node's parent is the code's prefix.
+ */
+public record GridCode(String value) {
+
+    public GridCode {
+        if (!isValid(value)) {
+            throw new IllegalArgumentException("not a grid code: " + value);
+        }
+    }
+
+    public static boolean isValid(String value) {
+        if (value == null || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        int n = value.length();
+        return n == 6 || n == 9 || n == 12 || (n >= 14 && n <= 16);
+    }
+
+    public GridLevel level() {
+        return switch (value.length()) {
+            case 6 -> GridLevel.DISTRICT;
+            case 9 -> GridLevel.STREET;
+            case 12 -> GridLevel.COMMUNITY;
+            default -> GridLevel.GRID;
+        };
+    }
+
+    /** The enclosing node's code, or null for a district. */
+    public GridCode parent() {
+        return switch (level()) {
+            case DISTRICT -> null;
+            case STREET -> new GridCode(value.substring(0, 6));
+            case COMMUNITY -> new GridCode(value.substring(0, 9));
+            case GRID -> new GridCode(value.substring(0, 12));
+        };
+    }
+
+    /** From the district down to this node. */
+    public List<GridCode> path() {
+        List<GridCode> path = new ArrayList<>();
+        for (GridCode c = this; c != null; c = c.parent()) {
+            path.add(0, c);
+        }
+        return path;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,76 @@
+package org.onegrid.grid.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.onegrid.errors.ApiProblemException;
+import org.onegrid.errors.Validation;
+import org.onegrid.grid.GeoJson;
+import org.onegrid.grid.GridLevel;
+import org.onegrid.grid.GridLocation;
+import org.onegrid.grid.GridNode;
+import org.onegrid.grid.GridService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The territory tree over HTTP. */
+@RestController
+@RequestMapping("/api/grids")
+class GridController {
+
+    record NodeView(String code, String name, GridLevel level, String parentCode, JsonNode boundary) {
+        static NodeView of(GridNode n, boolean withBoundary) {
+            return new NodeView(n.code().value(), n.name(), n.level(), n.parentCode(),
+                    withBoundary && n.boundary() != null ? GeoJson.write(n.boundary()) : null);
+        }
+    }
+
+    private final GridService grids;
+
+    GridController(GridService grids) {
+        this.grids = grids;
+    }
+
+    @GetMapping
+    List<NodeView> list(@RequestParam(required = false) GridLevel level,
+                        @RequestParam(required = false) String parent,
+                        @RequestParam(defaultValue = "false") boolean boundaries) {
+        return grids.list(level, parent).stream().map(n -> NodeView.of(n, boundaries)).toList();
+    }
+
+    @GetMapping("/locate")
+    GridLocation locate(@RequestParam double lat, @RequestParam double lng) {
+        Validation v = new Validation();
+        v.range("lat", lat, -90, 90);
+        v.range("lng", lng, -180, 180);
+        v.throwIfInvalid();
+        return grids.locate(lat, lng).orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "outside-grids",
+                "Outside every grid", "no base grid covers " + lat + ", " + lng, List.of()));
+    }
+
+    @GetMapping(value = "/export", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+    ObjectNode export() {
+        return grids.exportGeoJson();
+    }
+
+    @PostMapping("/import")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Map<String, Integer>> importGeoJson(@RequestBody JsonNode collection) {
+        return ResponseEntity.ok(Map.of("imported", grids.importGeoJson(collection)));
+    }
+
+    @GetMapping("/{code}")
+    NodeView node(@PathVariable String code) {
+        return NodeView.of(grids.require(code), true);
+    }
+}

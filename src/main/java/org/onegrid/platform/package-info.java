@@ -1,0 +1,5 @@
+/**
+ * Platform plumbing every module stands on: the embedded PostgreSQL server used when no
+ * external database is configured, and the application clock.
+ */
+package org.onegrid.platform;

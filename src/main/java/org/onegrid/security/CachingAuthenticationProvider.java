@@ -1,0 +1,79 @@
+package org.onegrid.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * Checks a username and password with the adaptive hash once, then remembers the success for a
+ * short time under a SHA-256 digest of the pair (never the password itself). Failures are not
+ * remembered, and an entry expires after {@code ttl}, so a changed or disabled account is
+ * refused again within that time.
+ */
+final class CachingAuthenticationProvider implements AuthenticationProvider {
+
+    private record Entry(Authentication authentication, long expiresAtNanos) {
+    }
+
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final AuthenticationProvider delegate;
+    private final long ttlNanos;
+    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+    CachingAuthenticationProvider(AuthenticationProvider delegate, Duration ttl) {
+        this.delegate = delegate;
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String key = digest(authentication.getName(), String.valueOf(authentication.getCredentials()));
+        long now = System.nanoTime();
+        Entry entry = cache.get(key);
+        if (entry != null && entry.expiresAtNanos() - now > 0) {
+            return entry.authentication();
+        }
+        Authentication result = delegate.authenticate(authentication);
+        if (result != null && result.isAuthenticated()) {
+            if (cache.size() >= MAX_ENTRIES) {
+                cache.clear();
+            }
+            Authentication stored = UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null,
+                    result.getAuthorities());
+            cache.put(key, new Entry(stored, now + ttlNanos));
+            return stored;
+        }
+        return result;
+    }
+
+    /** Forgets every remembered sign-in, for example after an account changes. */
+    void clear() {
+        cache.clear();
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private static String digest(String username, String password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(username.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(password.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.onegrid.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.onegrid.support.ApiTest;
+import org.onegrid.support.Http.Response;
+
+/** Many clients at once on one case: exactly one transition wins, the rest get 409. */
+class CaseConcurrencyTest extends ApiTest {
+
+    private static final int CLIENTS = 12;
+
+    private <T> List<T> together(Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long urbanManagement() {
+        for (JsonNode unit : http().get("/api/units", "admin").body()) {
+            if (unit.get("code").asText().equals("D-URBAN_MANAGEMENT")) {
+                return unit.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no urban management unit");
+    }
+
+    @Test
+    void concurrentSignForOnOneCaseHasExactlyOneWinner() throws Exception {
+        long id = http().post("/api/cases", "agent", newCaseJson("并发签收", "0101")).body().get("id").asLong();
+        assertThat(http().post("/api/cases/" + id + "/dispatch", "dispatcher", "{\"unitId\":" + urbanManagement() + "}")
+                .status()).isEqualTo(200);
+
+        List<Integer> statuses = together(() -> http().post("/api/cases/" + id + "/accept", "handler", "{}").status());
+
+        Map<Integer, Long> counts = statuses.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(counts).containsOnlyKeys(200, 409);
+        assertThat(counts.get(200)).isEqualTo(1L);
+        JsonNode after = http().get("/api/cases/" + id, "agent").body();
+        assertThat(after.get("state").asText()).isEqualTo("ACCEPTED");
+        long accepts = 0;
+        for (JsonNode e : after.get("timeline")) {
+            if (e.get("action").asText().equals("accept")) {
+                accepts++;
+            }
+        }
+        assertThat(accepts).isEqualTo(1);
+    }
+
+    @Test
+    void differentActionsRacingOnOneCaseLeaveOneConsistentOutcome() throws Exception {
+        long id = http().post("/api/cases", "agent", newCaseJson("并发处置", "0101")).body().get("id").asLong();
+        long unit = urbanManagement();
+        // Half the clients dispatch, half void: whichever commits first wins, the others see 409.
+        List<Response> responses = together(() -> Thread.currentThread().getId() % 2 == 0
+                ? http().post("/api/cases/" + id + "/dispatch", "dispatcher", "{\"unitId\":" + unit + "}")
+                : http().post("/api/cases/" + id + "/void", "dispatcher", "{\"reason\":\"重复\"}"));
+        long wins = responses.stream().filter(r -> r.status() == 200).count();
+        assertThat(responses).allMatch(r -> r.status() == 200 || r.status() == 409);
+        JsonNode after = http().get("/api/cases/" + id, "agent").body();
+        // Each win is one timeline entry beyond intake, and the state is the last winner's.
+        assertThat(after.get("timeline").size()).isEqualTo(1 + (int) wins);
+        assertThat(after.get("version").asLong()).isEqualTo(wins);
+    }
+
+    @Test
+    void retriesWithOneIdempotencyKeyMakeOneCase() throws Exception {
+        String key = "retry-" + System.nanoTime();
+        List<Response> responses = together(() -> http().post("/api/cases", "agent", newCaseJson("幂等并发", null),
+                "Idempotency-Key", key));
+        assertThat(responses).allMatch(r -> r.status() == 201);
+        assertThat(responses.stream().map(r -> r.body().get("id").asLong()).distinct().count()).isEqualTo(1);
+        assertThat(responses.stream().filter(r -> "false".equals(r.header("Idempotent-Replayed"))).count()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,94 @@
+package org.onegrid.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.onegrid.support.ApiTest;
+import org.onegrid.support.Http.Response;
+
+/** Intake and listing over HTTP. */
+class IntakeApiTest extends ApiTest {
+
+    @Test
+    void intakeLocatesTheGridAndSetsTheDispatchDeadline() {
+        Response created = http().post("/api/cases", "agent", newCaseJson("楼下有暴露垃圾", "0101"));
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode c = created.body();
+        assertThat(c.get("state").asText()).isEqualTo("RECEIVED");
+        assertThat(c.get("gridCode").asText()).isEqualTo("320706001001001");
+        assertThat(c.get("code").asText()).matches("\\d{8}-\\d{6,}");
+        assertThat(c.get("dueAt").asText()).endsWith("+08:00");
+        assertThat(c.get("timeline").size()).isEqualTo(1);
+        assertThat(created.header("Location")).isEqualTo("/api/cases/" + c.get("id").asLong());
+        JsonNode read = http().get("/api/cases/" + c.get("id").asLong(), "dispatcher").body();
+        assertThat(read.get("code").asText()).isEqualTo(c.get("code").asText());
+        assertThat(read.get("lat").asDouble()).isEqualTo(34.5555);
+        assertThat(read.get("lng").asDouble()).isEqualTo(119.1355);
+        assertThat(read.get("categoryCode").asText()).isEqualTo("0101");
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyReturnsTheSameCase() {
+        String key = "call-" + System.nanoTime();
+        Response first = http().post("/api/cases", "agent", newCaseJson("幂等测试", null), "Idempotency-Key", key);
+        Response retry = http().post("/api/cases", "agent", newCaseJson("幂等测试", null), "Idempotency-Key", key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.body().get("id").asLong()).isEqualTo(first.body().get("id").asLong());
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        // Another key is another case.
+        Response other = http().post("/api/cases", "agent", newCaseJson("幂等测试", null), "Idempotency-Key", key + "-2");
+        assertThat(other.body().get("id").asLong()).isNotEqualTo(first.body().get("id").asLong());
+    }
+
+    @Test
+    void anAddressWithoutCoordinatesIsAccepted() {
+        Response created = http().post("/api/cases", "agent", """
+                {"channel":"WALK_IN","title":"咨询社保","description":"来窗口咨询医保转移","address":"朝阳社区服务中心"}
+                """);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("gridCode")).isNull();
+    }
+
+    @Test
+    void listFiltersByStateUnitGridCategoryTimeAndOverdueWithPaging() {
+        Response all = http().get("/api/cases?size=5", "dispatcher");
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.body().get("items").size()).isEqualTo(5);
+        assertThat(all.body().get("total").asLong()).isGreaterThan(5);
+        assertThat(all.body().get("items").get(0).has("timeline")).isFalse();
+
+        JsonNode closed = http().get("/api/cases?state=CLOSED&size=200", "dispatcher").body();
+        closed.get("items").forEach(c -> assertThat(c.get("state").asText()).isEqualTo("CLOSED"));
+
+        JsonNode inStreet = http().get("/api/cases?gridCode=320706001&size=200", "dispatcher").body();
+        inStreet.get("items").forEach(c -> assertThat(c.get("gridCode").asText()).startsWith("320706001"));
+
+        JsonNode category = http().get("/api/cases?categoryCode=01&size=200", "dispatcher").body();
+        category.get("items").forEach(c -> assertThat(c.get("categoryCode").asText()).startsWith("01"));
+
+        JsonNode overdue = http().get("/api/cases?overdue=true&size=200", "dispatcher").body();
+        overdue.get("items").forEach(c -> assertThat(c.get("deadlineColour").asText()).isEqualTo("OVERDUE"));
+
+        JsonNode future = http().get("/api/cases?from=2099-01-01T00:00:00%2B08:00", "dispatcher").body();
+        assertThat(future.get("total").asLong()).isZero();
+
+        JsonNode page0 = http().get("/api/cases?size=3&page=0", "dispatcher").body();
+        JsonNode page1 = http().get("/api/cases?size=3&page=1", "dispatcher").body();
+        assertThat(page1.get("items").get(0).get("id").asLong()).isNotEqualTo(page0.get("items").get(0).get("id").asLong());
+
+        long unit = closed.get("items").get(0).get("ownerUnit").get("id").asLong();
+        JsonNode byUnit = http().get("/api/cases?unitId=" + unit + "&size=200", "dispatcher").body();
+        assertThat(byUnit.get("total").asLong()).isPositive();
+        byUnit.get("items").forEach(c -> assertThat(c.get("ownerUnit").get("id").asLong()).isEqualTo(unit));
+    }
+
+    @Test
+    void theDemoDistrictHasCasesInEveryState() {
+        for (CaseState state : CaseState.values()) {
+            assertThat(http().get("/api/cases?size=1&state=" + state, "dispatcher").body().get("total").asLong())
+                    .as(state.name()).isPositive();
+        }
+    }
+}

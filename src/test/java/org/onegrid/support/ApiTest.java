@@ -1,0 +1,39 @@
+package org.onegrid.support;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the tests that run the whole application over real HTTP against real PostgreSQL
+ * (the embedded server, or the one SPRING_DATASOURCE_URL names) with the demo district loaded.
+ * All such tests share one application context and so one database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ApiTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected com.fasterxml.jackson.databind.ObjectMapper json;
+
+    private Http http;
+
+    protected Http http() {
+        if (http == null) {
+            http = new Http("http://localhost:" + port, json);
+        }
+        return http;
+    }
+
+    /** A case body at a point inside the demo district (a grid of 新浦街道 朝阳社区). */
+    protected static String newCaseJson(String title, String categoryCode) {
+        return """
+                {"channel":"HOTLINE_12345","title":"%s","description":"测试用事项描述","lat":34.5555,"lng":119.1355,
+                 "categoryCode":%s,"reporterName":"测试","reporterPhone":"13800000000"}
+                """.formatted(title, categoryCode == null ? "null" : "\"" + categoryCode + "\"");
+    }
+}

@@ -1,0 +1,86 @@
+package org.onegrid.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A small real-HTTP client for tests: JSON in, status, headers and JSON out. */
+public final class Http {
+
+    public record Response(int status, String contentType, JsonNode body, HttpResponse<String> raw) {
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    private final String base;
+    private final ObjectMapper json;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    Http(String base, ObjectMapper json) {
+        this.base = base;
+        this.json = json;
+    }
+
+    public Response get(String path, String user) {
+        return send(builder(path, user).GET());
+    }
+
+    public Response post(String path, String user, String body, String... headers) {
+        HttpRequest.Builder b = builder(path, user).header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
+    }
+
+    public Response postBytes(String path, String user, byte[] body) {
+        return send(builder(path, user).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Response put(String path, String user, String body) {
+        return send(builder(path, user).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpRequest.Builder builder(String path, String user) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (user != null) {
+            String credentials = user.contains(":") ? user : user + ":demo";
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return b;
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            JsonNode node = null;
+            if (body != null && !body.isBlank()) {
+                try {
+                    node = json.readTree(body);
+                } catch (IOException notJson) {
+                    node = null;
+                }
+            }
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), node,
+                    response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
