@@ -66,6 +66,9 @@ public class CalendarService {
         if (body.year() != year) {
             v.reject("year", "must match the year in the path");
         }
+        for (String notice : body.notice()) {
+            v.optionalText("notice", notice, 500);
+        }
         checkDates(v, "holidays", body.holidays(), year);
         checkDates(v, "makeUpWorkdays", body.makeUpWorkdays(), year);
         body.holidays().stream().filter(body.makeUpWorkdays()::contains).findFirst()

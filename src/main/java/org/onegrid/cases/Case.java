@@ -139,8 +139,9 @@ public final class Case {
         resolution = result;
         resolvedAt = now;
         pendingExtensionDays = null;
-        CaseState next = CaseState.RESOLVED;
-        moveTo(next, now, deadlines.dueFor(verificationRequired(category) ? CaseState.RESOLVED : CaseState.VERIFIED, now, category));
+        // Without a site check the next step is the rating call, on the rating call's clock.
+        moveTo(CaseState.RESOLVED, now,
+                deadlines.dueFor(verificationRequired(category) ? CaseState.RESOLVED : CaseState.VERIFIED, now, category));
         record(now, actor, CaseAction.RESOLVE, from, null, result);
     }
 

@@ -55,7 +55,7 @@ class CaseRepository {
      * Inserts a new case and its first timeline entry in one statement. With an idempotency key
      * already used by the same user, inserts nothing and returns empty.
      */
-    Optional<Long> insert(Intake in) {
+    Optional<Case> insert(Intake in) {
         String codePrefix = in.receivedDay().format(CODE_DATE) + "-";
         return jdbc.sql("""
                 WITH n AS (SELECT nextval('case_id_seq') AS id),
@@ -70,11 +70,11 @@ class CaseRepository {
                            :createdBy, CAST(:key AS varchar), 'RECEIVED', :at, :due, :at
                     FROM n
                     ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-                    RETURNING id),
+                    RETURNING id, code),
                 e AS (
                     INSERT INTO case_event (case_id, at, actor, actor_role, action, from_state, to_state, detail)
                     SELECT c.id, :at, :createdBy, :role, 'RECEIVE', NULL, 'RECEIVED', CAST(:detail AS varchar) FROM c)
-                SELECT id FROM c
+                SELECT id, code FROM c
                 """)
                 .param("prefix", codePrefix)
                 .param("channel", in.channel().name())
@@ -93,7 +93,11 @@ class CaseRepository {
                 .param("key", in.idempotencyKey())
                 .param("due", Timestamp.from(in.dueAt()))
                 .param("detail", in.detail())
-                .query(Long.class).optional();
+                .query((rs, i) -> new Case(new Case.Snapshot(rs.getLong("id"), rs.getString("code"), in.channel(),
+                        in.title(), in.description(), in.lat(), in.lng(), in.address(), in.gridCode(), in.categoryCode(),
+                        in.reporterName(), in.reporterPhone(), in.receivedAt(), in.createdBy(), CaseState.RECEIVED, null,
+                        in.receivedAt(), in.dueAt(), null, 0, 0, 0, 0, 0, null, null, null, null, null, in.receivedAt(), 0)))
+                .optional();
     }
 
     Optional<Long> idByIdempotencyKey(String createdBy, String key) {

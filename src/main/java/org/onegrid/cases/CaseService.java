@@ -39,7 +39,7 @@ public class CaseService {
             Role.UNIT_HANDLER, Role.UNIT_LEADER);
 
     private static final int MAX_KEY = 200;
-    private static final String PHONE = "[0-9+()\\- ]{3,20}";
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("[0-9+()\\- ]{3,20}");
 
     private final CaseRepository repository;
     private final GridService grids;
@@ -81,7 +81,7 @@ public class CaseService {
         String address = v.optionalText("address", request.address(), 500);
         String reporterName = v.optionalText("reporterName", request.reporterName(), 100);
         String reporterPhone = v.optionalText("reporterPhone", request.reporterPhone(), 20);
-        if (reporterPhone != null && !reporterPhone.matches(PHONE)) {
+        if (reporterPhone != null && !PHONE.matcher(reporterPhone).matches()) {
             v.reject("reporterPhone", "must be a phone number: digits, spaces, +, -, parentheses");
         }
         String key = v.optionalText("Idempotency-Key", idempotencyKey, MAX_KEY);
@@ -121,13 +121,15 @@ public class CaseService {
                 request.lng(), address, gridCode, category == null ? null : category.code(), reporterName,
                 reporterPhone, at, at.atZone(calendar.zone()).toLocalDate(), actor.username(), actor.role().name(),
                 key, due, detail);
-        Optional<Long> id = repository.insert(intake);
-        if (id.isEmpty()) {
+        Optional<Case> created = repository.insert(intake);
+        if (created.isEmpty()) {
             // A retry: this user already recorded a case under this key; answer with that case.
             long existing = repository.idByIdempotencyKey(actor.username(), key).orElseThrow();
             return new IntakeResult(get(existing), true);
         }
-        return new IntakeResult(get(id.get()), false);
+        TimelineEntry received = new TimelineEntry(at, actor.username(), actor.role().name(), CaseAction.RECEIVE, null,
+                CaseState.RECEIVED, detail, null);
+        return new IntakeResult(details(created.get(), List.of(received)), false);
     }
 
     // ---- reading ------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -35,6 +37,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration implements WebMvcConfigurer {
+
+    static {
+        // The signed-in staff member is not a request parameter; keep it out of the OpenAPI document.
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(StaffMember.class);
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -65,8 +72,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                                "/error").permitAll()
+                        .requestMatchers(publicPaths("/actuator/health", "/actuator/health/**", "/v3/api-docs",
+                                "/v3/api-docs/**", "/error")).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -74,6 +81,16 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable());
         return http.build();
+    }
+
+    /**
+     * Plain path patterns: matching them needs no look-up in Spring MVC's handler mappings,
+     * which would otherwise run on every request.
+     */
+    private static RequestMatcher[] publicPaths(String... patterns) {
+        return java.util.Arrays.stream(patterns)
+                .map(p -> PathPatternRequestMatcher.withDefaults().matcher(p))
+                .toArray(RequestMatcher[]::new);
     }
 
     /** Lets a controller method take the signed-in {@link StaffMember} as a plain parameter. */

@@ -44,19 +44,10 @@ class CaseConcurrencyTest extends ApiTest {
         }
     }
 
-    private long urbanManagement() {
-        for (JsonNode unit : http().get("/api/units", "admin").body()) {
-            if (unit.get("code").asText().equals("D-URBAN_MANAGEMENT")) {
-                return unit.get("id").asLong();
-            }
-        }
-        throw new AssertionError("no urban management unit");
-    }
-
     @Test
     void concurrentSignForOnOneCaseHasExactlyOneWinner() throws Exception {
         long id = http().post("/api/cases", "agent", newCaseJson("并发签收", "0101")).body().get("id").asLong();
-        assertThat(http().post("/api/cases/" + id + "/dispatch", "dispatcher", "{\"unitId\":" + urbanManagement() + "}")
+        assertThat(http().post("/api/cases/" + id + "/dispatch", "dispatcher", "{\"unitId\":" + unitId("D-URBAN_MANAGEMENT") + "}")
                 .status()).isEqualTo(200);
 
         List<Integer> statuses = together(() -> http().post("/api/cases/" + id + "/accept", "handler", "{}").status());
@@ -78,7 +69,7 @@ class CaseConcurrencyTest extends ApiTest {
     @Test
     void differentActionsRacingOnOneCaseLeaveOneConsistentOutcome() throws Exception {
         long id = http().post("/api/cases", "agent", newCaseJson("并发处置", "0101")).body().get("id").asLong();
-        long unit = urbanManagement();
+        long unit = unitId("D-URBAN_MANAGEMENT");
         // Half the clients dispatch, half void: whichever commits first wins, the others see 409.
         List<Response> responses = together(() -> Thread.currentThread().getId() % 2 == 0
                 ? http().post("/api/cases/" + id + "/dispatch", "dispatcher", "{\"unitId\":" + unit + "}")

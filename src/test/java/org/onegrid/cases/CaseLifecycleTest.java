@@ -46,15 +46,8 @@ class CaseLifecycleTest extends ApiTest {
 
     @BeforeEach
     void units() {
-        for (JsonNode unit : http().get("/api/units", "admin").body()) {
-            if (unit.get("code").asText().equals("D-URBAN_MANAGEMENT")) {
-                urbanManagement = unit.get("id").asLong();
-            }
-            if (unit.get("code").asText().equals("CC")) {
-                commandCentre = unit.get("id").asLong();
-            }
-        }
-        assertThat(urbanManagement).isPositive();
+        urbanManagement = unitId("D-URBAN_MANAGEMENT");
+        commandCentre = unitId("CC");
     }
 
     /** Who takes an action, and with what body. */

@@ -29,6 +29,16 @@ public abstract class ApiTest {
         return http;
     }
 
+    /** The id of a unit of the demo district, by its code (CC, D-URBAN_MANAGEMENT, C001001, ...). */
+    protected long unitId(String code) {
+        for (com.fasterxml.jackson.databind.JsonNode unit : http().get("/api/units", "admin").body()) {
+            if (unit.get("code").asText().equals(code)) {
+                return unit.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no unit " + code);
+    }
+
     /** A case body at a point inside the demo district (a grid of 新浦街道 朝阳社区). */
     protected static String newCaseJson(String title, String categoryCode) {
         return """
