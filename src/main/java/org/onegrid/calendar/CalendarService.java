@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.onegrid.audit.AuditLog;
 import org.onegrid.errors.ApiProblemException;
 import org.onegrid.errors.Validation;
 import org.springframework.core.io.Resource;
@@ -26,12 +27,14 @@ public class CalendarService {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final AuditLog audit;
     private final ZoneId zone;
     private final OfficeHours officeHours;
     private volatile Map<Integer, CalendarYear> years;
     private volatile WorkingCalendar calendar;
 
-    CalendarService(JdbcClient jdbc, ObjectMapper json, CalendarProperties properties) {
+    CalendarService(JdbcClient jdbc, ObjectMapper json, CalendarProperties properties, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.json = json;
         this.zone = ZoneId.of(properties.zone());
@@ -80,6 +83,8 @@ public class CalendarService {
                 ON CONFLICT (year) DO UPDATE SET document = EXCLUDED.document,
                     updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
                 """).params(year, document, actor).update();
+        audit.record(actor, "calendar.year.put", "calendar " + year, body.holidays().size() + " holidays, "
+                + body.makeUpWorkdays().size() + " make-up workdays");
         reload();
         return years.get(year);
     }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.onegrid.security.DataScope;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -105,8 +106,26 @@ class CaseRepository {
                 .params(createdBy, key).query(Long.class).optional();
     }
 
-    Optional<Case> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM cases WHERE id = ?").param(id).query(CASE).optional();
+    /** The case, if it lies within the scope; a case outside it is as good as missing. */
+    Optional<Case> find(long id, DataScope scope) {
+        List<Object> params = new ArrayList<>();
+        params.add(id);
+        String where = " WHERE id = ?" + scopeCondition(scope, params);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cases" + where).params(params).query(CASE).optional();
+    }
+
+    /**
+     * The one place data scope becomes SQL: every read of cases passes through it. A case is in
+     * scope when it lies under one of the scope's territory codes or was ever assigned to one of
+     * its units.
+     */
+    private static String scopeCondition(DataScope scope, List<Object> params) {
+        if (scope.all()) {
+            return "";
+        }
+        params.add(scope.gridPrefixes().stream().map(p -> p + "%").toArray(String[]::new));
+        params.add(scope.unitIds().toArray(Long[]::new));
+        return " AND (grid_code LIKE ANY (?) OR involved_unit_ids && ?)";
     }
 
     List<TimelineEntry> timeline(long id) {
@@ -130,12 +149,14 @@ class CaseRepository {
                 UPDATE cases SET state = ?, owner_unit_id = ?, step_started_at = ?, due_at = ?, handling_due_at = ?,
                     return_count = ?, rework_count = ?, extension_count = ?, urge_count = ?, escalation_level = ?,
                     pending_extension_days = ?, resolution = ?, stars = ?, resolved_at = ?, closed_at = ?,
-                    updated_at = ?, version = version + 1
+                    updated_at = ?, version = version + 1,
+                    involved_unit_ids = CASE WHEN CAST(? AS bigint) IS NULL OR ? = ANY (involved_unit_ids)
+                        THEN involved_unit_ids ELSE array_append(involved_unit_ids, ?) END
                 WHERE id = ? AND version = ?
                 """).params(s.state().name(), s.ownerUnitId(), ts(s.stepStartedAt()), ts(s.dueAt()), ts(s.handlingDueAt()),
                         s.returnCount(), s.reworkCount(), s.extensionCount(), s.urgeCount(), s.escalationLevel(),
                         s.pendingExtensionDays(), s.resolution(), s.stars(), ts(s.resolvedAt()), ts(s.closedAt()),
-                        ts(s.updatedAt()), s.id(), s.version())
+                        ts(s.updatedAt()), s.ownerUnitId(), s.ownerUnitId(), s.ownerUnitId(), s.id(), s.version())
                 .update();
         if (updated == 0) {
             return false;
@@ -152,9 +173,9 @@ class CaseRepository {
     }
 
     /** One page of cases matching a filter, newest first, with the total count. */
-    CasePage list(CaseFilter filter, Instant now) {
-        StringBuilder where = new StringBuilder(" WHERE true");
+    CasePage list(CaseFilter filter, DataScope scope, Instant now) {
         List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE true").append(scopeCondition(scope, params));
         if (filter.state() != null) {
             where.append(" AND state = ?");
             params.add(filter.state().name());

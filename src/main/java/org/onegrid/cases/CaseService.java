@@ -19,6 +19,10 @@ import org.onegrid.errors.ApiProblemException;
 import org.onegrid.errors.Validation;
 import org.onegrid.grid.GridLocation;
 import org.onegrid.grid.GridService;
+import org.onegrid.audit.AuditLog;
+import org.onegrid.security.DataScope;
+import org.onegrid.security.DataScopePolicy;
+import org.onegrid.security.PersonalDataPolicy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,9 +52,14 @@ public class CaseService {
     private final CalendarService calendars;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final DataScopePolicy scopes;
+    private final AuditLog audit;
 
     CaseService(CaseRepository repository, GridService grids, CatalogService catalog, DirectoryService directory,
-                CalendarService calendars, TransactionTemplate transactions, Clock clock) {
+                CalendarService calendars, TransactionTemplate transactions, Clock clock, DataScopePolicy scopes,
+                AuditLog audit) {
+        this.scopes = scopes;
+        this.audit = audit;
         this.repository = repository;
         this.grids = grids;
         this.catalog = catalog;
@@ -125,30 +134,45 @@ public class CaseService {
         if (created.isEmpty()) {
             // A retry: this user already recorded a case under this key; answer with that case.
             long existing = repository.idByIdempotencyKey(actor.username(), key).orElseThrow();
-            return new IntakeResult(get(existing), true);
+            Case c = repository.find(existing, DataScope.ALL).orElseThrow();
+            return new IntakeResult(details(c, repository.timeline(existing), actor), true);
         }
         TimelineEntry received = new TimelineEntry(at, actor.username(), actor.role().name(), CaseAction.RECEIVE, null,
                 CaseState.RECEIVED, detail, null);
-        return new IntakeResult(details(created.get(), List.of(received)), false);
+        return new IntakeResult(details(created.get(), List.of(received), actor), false);
     }
 
     // ---- reading ------------------------------------------------------------------------------
 
-    public CaseDetails get(long id) {
-        Case c = repository.find(id).orElseThrow(() -> ApiProblemException.notFound("case", id));
-        return details(c, repository.timeline(id));
+    /** A case as {@code viewer} may see it; outside the viewer's data scope it does not exist. */
+    public CaseDetails get(long id, StaffMember viewer) {
+        Case c = repository.find(id, scopes.scopeOf(viewer)).orElseThrow(() -> ApiProblemException.notFound("case", id));
+        return details(c, repository.timeline(id), viewer);
     }
 
-    public Optional<Case> find(long id) {
-        return repository.find(id);
+    /** One page of a case list, without timelines. */
+    public record CaseList(List<CaseDetails> items, int page, int size, long total) {
     }
 
-    public CasePage list(CaseFilter filter) {
-        return repository.list(filter, clock.instant());
+    /** One page of the cases within {@code viewer}'s data scope that match the filter. */
+    public CaseList list(CaseFilter filter, StaffMember viewer) {
+        CasePage page = repository.list(filter, scopes.scopeOf(viewer), clock.instant());
+        return new CaseList(page.items().stream().map(c -> details(c, null, viewer)).toList(), page.page(), page.size(),
+                page.total());
     }
 
-    public List<CaseDetails> listDetails(CasePage page) {
-        return page.items().stream().map(c -> details(c, null)).toList();
+    /** The reporter's name, phone and address unmasked, for a stated purpose; every call is logged. */
+    public Reporter revealReporter(long id, String purpose, StaffMember viewer) {
+        Validation v = new Validation();
+        String why = v.requiredText("purpose", purpose, 500);
+        v.throwIfInvalid();
+        Case c = repository.find(id, scopes.scopeOf(viewer)).orElseThrow(() -> ApiProblemException.notFound("case", id));
+        audit.recordPersonalDataAccess(viewer.username(), viewer.role().name(), id, why);
+        return new Reporter(c.reporterName(), c.reporterPhone(), c.address());
+    }
+
+    /** A reporter's personal data. */
+    public record Reporter(String name, String phone, String address) {
     }
 
     // ---- transitions --------------------------------------------------------------------------
@@ -166,20 +190,21 @@ public class CaseService {
         CaseActor actor = new CaseActor(staff, staff.role() == Role.GRID_WORKER
                 ? Set.copyOf(directory.gridsOf(staff.id())) : Set.of());
         StepDeadlinePolicy deadlines = new StepDeadlinePolicy(calendars.calendar());
+        DataScope scope = scopes.scopeOf(staff);
         Boolean saved = transactions.execute(tx -> {
-            Case c = repository.find(id).orElseThrow(() -> ApiProblemException.notFound("case", id));
+            Case c = repository.find(id, scope).orElseThrow(() -> ApiProblemException.notFound("case", id));
             Category category = c.categoryCode() == null ? null : catalog.category(c.categoryCode()).orElse(null);
             apply(c, action, body, note, actor, category, deadlines, at);
             return repository.save(c);
         });
         if (!Boolean.TRUE.equals(saved)) {
-            CaseState current = repository.find(id).map(Case::state).orElse(null);
+            CaseState current = repository.find(id, scope).map(Case::state).orElse(null);
             throw ApiProblemException.conflict("concurrent-change", "Changed by someone else",
                             "another action on this case was taken at the same moment; reload and try again")
                     .with("action", action.pathName())
                     .with("currentState", current);
         }
-        return get(id);
+        return get(id, staff);
     }
 
     private void apply(Case c, CaseAction action, ActionRequest body, String note, CaseActor actor, Category category,
@@ -280,7 +305,8 @@ public class CaseService {
 
     // ---- views --------------------------------------------------------------------------------
 
-    CaseDetails details(Case c, List<TimelineEntry> timeline) {
+    CaseDetails details(Case c, List<TimelineEntry> timeline, StaffMember viewer) {
+        boolean unmasked = PersonalDataPolicy.seesUnmasked(viewer.role());
         ZoneId zone = calendars.calendar().zone();
         Instant now = clock.instant();
         CaseDetails.OwnerUnit owner = c.ownerUnitId() == null ? null : new CaseDetails.OwnerUnit(c.ownerUnitId(),
@@ -292,10 +318,11 @@ public class CaseService {
                         e.from(), e.to(), e.detail(), e.note()))
                 .toList();
         return new CaseDetails(c.id(), c.code(), c.state(), c.channel(), c.title(), c.description(), c.lat(), c.lng(),
-                c.address(), c.gridCode(), c.categoryCode(), categoryName, owner, at(c.dueAt(), zone),
+                unmasked ? c.address() : PersonalDataPolicy.maskAddress(c.address()), c.gridCode(), c.categoryCode(), categoryName, owner, at(c.dueAt(), zone),
                 c.state().isOpen() ? DeadlineColour.of(c.stepStartedAt(), c.dueAt(), now) : null,
-                at(c.handlingDueAt(), zone), at(c.receivedAt(), zone), at(c.updatedAt(), zone), c.reporterName(),
-                c.reporterPhone(), c.returnCount(), c.reworkCount(), c.extensionCount(), c.urgeCount(),
+                at(c.handlingDueAt(), zone), at(c.receivedAt(), zone), at(c.updatedAt(), zone),
+                unmasked ? c.reporterName() : PersonalDataPolicy.maskName(c.reporterName()),
+                unmasked ? c.reporterPhone() : PersonalDataPolicy.maskPhone(c.reporterPhone()), c.returnCount(), c.reworkCount(), c.extensionCount(), c.urgeCount(),
                 c.escalationLevel(), c.pendingExtensionDays(), c.resolution(), c.stars(),
                 c.stars() == null ? null : Satisfaction.fromStars(c.stars()), at(c.resolvedAt(), zone),
                 at(c.closedAt(), zone), c.version(), entries);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.onegrid.audit.AuditLog;
 import org.onegrid.calendar.TimeLimit;
 import org.onegrid.errors.ApiProblemException;
 import org.onegrid.errors.Validation;
@@ -27,10 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CatalogService {
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private volatile Map<String, Category> categories = Map.of();
 
-    CatalogService(JdbcClient jdbc) {
+    CatalogService(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public List<Category> all() {
@@ -66,7 +69,7 @@ public class CatalogService {
 
     /** Adds or replaces one category. */
     @Transactional
-    public Category save(Category category) {
+    public Category save(Category category, String actor) {
         Validation v = new Validation();
         v.requiredText("code", category.code(), 20);
         v.requiredText("name", category.name(), Validation.MAX_NAME);
@@ -86,6 +89,8 @@ public class CatalogService {
         }
         v.throwIfInvalid();
         insert(category);
+        audit.record(actor, "category.save", "category " + category.code(), category.name() + ", limit " + category.limit()
+                + ", owners " + category.owners());
         reload();
         return categories.get(category.code());
     }
@@ -99,6 +104,7 @@ public class CatalogService {
         }
         List<Category> defaults = readDefaults();
         defaults.forEach(this::insert);
+        audit.record("system:start", "category.seed", "catalogue", defaults.size() + " default categories");
         reload();
         return defaults.size();
     }

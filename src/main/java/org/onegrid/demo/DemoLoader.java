@@ -51,6 +51,8 @@ class DemoLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
     static final String DEMO_PASSWORD = "demo";
+    /** The actor the audit trail names for what the demo loader writes. */
+    private static final String DEMO = "system:demo";
 
     /** District departments: line of work and name. */
     static final Map<String, String> DEPARTMENTS = new LinkedHashMap<>();
@@ -126,7 +128,7 @@ class DemoLoader implements ApplicationRunner {
         }
         long started = System.nanoTime();
         catalog.seedDefaultsIfEmpty();
-        grids.save(DemoDistrict.nodes());
+        grids.save(DemoDistrict.nodes(), DEMO);
         Staffing staffing = createUnitsAndStaff();
         int made = createCases(staffing);
         log.info("Demo district {} loaded: {} grid nodes, {} units, {} cases in {} ms; sign in as admin/demo",
@@ -142,24 +144,24 @@ class DemoLoader implements ApplicationRunner {
     private Staffing createUnitsAndStaff() {
         String hash = directory.hash(DEMO_PASSWORD);
         Unit centre = directory.createUnit(new NewUnit("CC", "海州区社会治理现代化指挥中心", UnitKind.COMMAND_CENTRE, null,
-                DemoDistrict.DISTRICT_CODE, null));
+                DemoDistrict.DISTRICT_CODE, null), DEMO);
         List<Unit> all = new ArrayList<>(List.of(centre));
         DEPARTMENTS.forEach((line, name) -> all.add(directory.createUnit(new NewUnit("D-" + line, name,
-                UnitKind.DISTRICT_DEPARTMENT, centre.id(), DemoDistrict.DISTRICT_CODE, line))));
+                UnitKind.DISTRICT_DEPARTMENT, centre.id(), DemoDistrict.DISTRICT_CODE, line), DEMO)));
         for (int s = 0; s < DemoDistrict.STREETS; s++) {
             String streetCode = DemoDistrict.streetCode(s);
             String streetName = DemoDistrict.STREET_NAMES[s];
             Unit office = directory.createUnit(new NewUnit("S" + streetCode.substring(6), streetName + "办事处",
-                    UnitKind.STREET_OFFICE, centre.id(), streetCode, null));
+                    UnitKind.STREET_OFFICE, centre.id(), streetCode, null), DEMO);
             all.add(office);
             STREET_DEPARTMENTS.forEach((line, name) -> all.add(directory.createUnit(new NewUnit(
                     "S" + streetCode.substring(6) + "-" + line, streetName + name, UnitKind.STREET_DEPARTMENT, office.id(),
-                    streetCode, line))));
+                    streetCode, line), DEMO)));
             for (int c = 0; c < DemoDistrict.COMMUNITIES_PER_STREET; c++) {
                 String communityCode = DemoDistrict.communityCode(s, c);
                 all.add(directory.createUnit(new NewUnit("C" + communityCode.substring(6),
                         DemoDistrict.communityName(s, c) + "居民委员会", UnitKind.COMMUNITY_COMMITTEE, office.id(),
-                        communityCode, null)));
+                        communityCode, null), DEMO));
             }
         }
 
@@ -193,9 +195,9 @@ class DemoLoader implements ApplicationRunner {
                 StaffMember gridLeader = handlers.get(committee.id());
                 for (int g = 1; g <= 4; g++) {
                     String gridCode = communityCode + String.format("%03d", g);
-                    directory.assign(gridCode, gridLeader.id(), GridPost.GRID_LEADER, "网格长");
-                    directory.assign(gridCode, worker.id(), GridPost.GRID_WORKER, "信息采集员");
-                    directory.assign(gridCode, police.id(), GridPost.COMMUNITY_POLICE, "社区民警");
+                    directory.assign(gridCode, gridLeader.id(), GridPost.GRID_LEADER, "网格长", DEMO);
+                    directory.assign(gridCode, worker.id(), GridPost.GRID_WORKER, "信息采集员", DEMO);
+                    directory.assign(gridCode, police.id(), GridPost.COMMUNITY_POLICE, "社区民警", DEMO);
                 }
             }
         }
@@ -203,7 +205,7 @@ class DemoLoader implements ApplicationRunner {
     }
 
     private StaffMember staff(String username, String name, Role role, Long unitId, String hash) {
-        return directory.createStaffWithHash(new NewStaff(username, name, role, unitId, null), hash);
+        return directory.createStaffWithHash(new NewStaff(username, name, role, unitId, null), hash, DEMO);
     }
 
     // ---- cases --------------------------------------------------------------------------------
@@ -268,7 +270,7 @@ class DemoLoader implements ApplicationRunner {
                     dispatcher, at, now);
             return;
         }
-        CaseDetails current = cases.get(id);
+        CaseDetails current = cases.get(id, dispatcher);
         Unit owner = routing.ownerFor(category, current.gridCode()).map(OwnerRouting.Decision::unit).orElse(null);
         if (owner == null || !act(id, CaseAction.DISPATCH, unit(owner.id()), dispatcher, at, now)) {
             return;
@@ -296,7 +298,7 @@ class DemoLoader implements ApplicationRunner {
             return;
         }
         // Most units finish within their limit; some run over.
-        Duration limit = Duration.between(received, cases.get(id).handlingDueAt().toInstant());
+        Duration limit = Duration.between(received, cases.get(id, dispatcher).handlingDueAt().toInstant());
         long minutes = Math.max(30, (long) (limit.toMinutes() * (random.nextInt(10) == 0 ? 1.3 : 0.2 + 0.6 * random.nextDouble())));
         at = at.plus(Duration.ofMinutes(minutes));
         if (!act(id, CaseAction.RESOLVE, result("已安排人员到现场处理完毕。"), handler, at, now)) {

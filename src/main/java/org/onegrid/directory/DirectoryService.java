@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.onegrid.audit.AuditLog;
 import org.onegrid.errors.ApiProblemException;
 import org.onegrid.errors.Validation;
 import org.onegrid.grid.GridLevel;
@@ -43,9 +44,11 @@ public class DirectoryService {
     private final JdbcClient jdbc;
     private final GridService grids;
     private final PasswordEncoder passwords;
+    private final AuditLog audit;
     private volatile Map<Long, Unit> units = Map.of();
 
-    DirectoryService(JdbcClient jdbc, GridService grids, PasswordEncoder passwords) {
+    DirectoryService(JdbcClient jdbc, GridService grids, PasswordEncoder passwords, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.grids = grids;
         this.passwords = passwords;
@@ -77,7 +80,7 @@ public class DirectoryService {
     }
 
     @Transactional
-    public Unit createUnit(NewUnit unit) {
+    public Unit createUnit(NewUnit unit, String actor) {
         Validation v = new Validation();
         String code = v.requiredText("code", unit.code(), 40);
         String name = v.requiredText("name", unit.name(), Validation.MAX_NAME);
@@ -100,6 +103,7 @@ public class DirectoryService {
                 INSERT INTO unit (code, name, kind, parent_id, region_code, line) VALUES (?, ?, ?, ?, ?, ?) RETURNING id
                 """).params(code, name, unit.kind().name(), unit.parentId(), unit.regionCode(), line)
                 .query(Long.class).single();
+        audit.record(actor, "unit.create", "unit " + id, code + " " + name + " (" + unit.kind() + ")");
         reloadUnits();
         return requireUnit(id);
     }
@@ -138,8 +142,8 @@ public class DirectoryService {
     }
 
     @Transactional
-    public StaffMember createStaff(NewStaff staff) {
-        return createStaffWithHash(staff, null);
+    public StaffMember createStaff(NewStaff staff, String actor) {
+        return createStaffWithHash(staff, null, actor);
     }
 
     /**
@@ -147,7 +151,7 @@ public class DirectoryService {
      * accounts share one hash so that start-up does not hash the same password many times).
      */
     @Transactional
-    public StaffMember createStaffWithHash(NewStaff staff, String passwordHash) {
+    public StaffMember createStaffWithHash(NewStaff staff, String passwordHash, String actor) {
         Validation v = new Validation();
         String username = v.requiredText("username", staff.username(), 64);
         if (username != null && !username.matches("[A-Za-z0-9._-]+")) {
@@ -177,6 +181,7 @@ public class DirectoryService {
         long id = jdbc.sql("""
                 INSERT INTO staff (username, display_name, role, unit_id, password_hash) VALUES (?, ?, ?, ?, ?) RETURNING id
                 """).params(username, displayName, staff.role().name(), staff.unitId(), hash).query(Long.class).single();
+        audit.record(actor, "staff.create", "staff " + id, username + " as " + staff.role() + " of unit " + staff.unitId());
         return staff(id).orElseThrow();
     }
 
@@ -186,7 +191,7 @@ public class DirectoryService {
 
     /** Puts a staff member on a base grid's team. */
     @Transactional
-    public GridAssignment assign(String gridCode, long staffId, GridPost post, String duty) {
+    public GridAssignment assign(String gridCode, long staffId, GridPost post, String duty, String actor) {
         Validation v = new Validation();
         Optional<GridNode> grid = grids.node(gridCode);
         if (grid.isEmpty() || grid.get().level() != GridLevel.GRID) {
@@ -203,6 +208,7 @@ public class DirectoryService {
                 INSERT INTO grid_assignment (grid_code, staff_id, post, duty) VALUES (?, ?, ?, ?)
                 ON CONFLICT (grid_code, staff_id) DO UPDATE SET post = EXCLUDED.post, duty = EXCLUDED.duty
                 """).params(gridCode, staffId, post.name(), dutyText).update();
+        audit.record(actor, "grid.assign", "grid " + gridCode, "staff " + staffId + " as " + post + (dutyText == null ? "" : ", " + dutyText));
         return new GridAssignment(gridCode, staffId, staff.get().username(), staff.get().displayName(), post, dutyText);
     }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Geometry;
+import org.onegrid.audit.AuditLog;
 import org.onegrid.errors.ApiProblemException;
 import org.onegrid.errors.Validation;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,10 +32,12 @@ public class GridService {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final AuditLog audit;
     private volatile Map<String, GridNode> nodes = Map.of();
     private volatile GridIndex index = new GridIndex(List.of());
 
-    GridService(JdbcClient jdbc, ObjectMapper json) {
+    GridService(JdbcClient jdbc, ObjectMapper json, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -87,7 +90,7 @@ public class GridService {
 
     /** Adds or replaces nodes; parents must exist already or come in the same call. */
     @Transactional
-    public int save(List<GridNode> incoming) {
+    public int save(List<GridNode> incoming, String actor) {
         List<GridNode> sorted = new ArrayList<>(incoming);
         sorted.sort(Comparator.comparing(n -> n.code().value().length()));
         Map<String, GridNode> known = new LinkedHashMap<>(nodes);
@@ -112,6 +115,7 @@ public class GridService {
                             node.boundary() == null ? null : GeoJson.write(node.boundary()).toString())
                     .update();
         }
+        audit.record(actor, "grid.save", "grid tree", sorted.size() + " nodes added or replaced");
         reload();
         return sorted.size();
     }
@@ -120,7 +124,7 @@ public class GridService {
      * Imports a GeoJSON FeatureCollection whose features carry {@code properties.code} and
      * {@code properties.name}; base grids need a Polygon or MultiPolygon geometry.
      */
-    public int importGeoJson(JsonNode collection) {
+    public int importGeoJson(JsonNode collection, String actor) {
         Validation v = new Validation();
         if (!"FeatureCollection".equals(collection.path("type").asText()) || !collection.path("features").isArray()) {
             throw ApiProblemException.invalid("type", "must be a FeatureCollection with a features array");
@@ -147,7 +151,7 @@ public class GridService {
             }
         }
         v.throwIfInvalid();
-        return save(parsed);
+        return save(parsed, actor);
     }
 
     /** Every node as a GeoJSON feature with code, name, level and parentCode properties. */

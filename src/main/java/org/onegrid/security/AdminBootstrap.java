@@ -43,7 +43,8 @@ class AdminBootstrap implements ApplicationRunner {
             new SecureRandom().nextBytes(bytes);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
-        directory.createStaff(new DirectoryService.NewStaff("admin", "Administrator", Role.ADMIN, null, password));
+        directory.createStaff(new DirectoryService.NewStaff("admin", "Administrator", Role.ADMIN, null, password),
+                "system:bootstrap");
         if (generated) {
             log.warn("Created the first administrator 'admin' with password {} ; change it after signing in", password);
         } else {

@@ -41,13 +41,14 @@ class CaseLifecycleTest extends ApiTest {
             "resolve", CaseState.RESOLVED, "verify", CaseState.VERIFIED, "rate", CaseState.RATED,
             "close", CaseState.CLOSED, "void", CaseState.VOID, "escalate", CaseState.DISPATCHED);
 
-    private long urbanManagement;
-    private long commandCentre;
+    /** The owning unit in these tests: the community committee of the case's community, 朝阳社区. */
+    private long committee;
+    private long streetOffice;
 
     @BeforeEach
     void units() {
-        urbanManagement = unitId("D-URBAN_MANAGEMENT");
-        commandCentre = unitId("CC");
+        committee = unitId("C001001");
+        streetOffice = unitId("S001");
     }
 
     /** Who takes an action, and with what body. */
@@ -55,13 +56,13 @@ class CaseLifecycleTest extends ApiTest {
         return switch (action) {
             case "dispatch", "close", "void", "approve-extension", "urge", "verify" -> "dispatcher";
             case "rate" -> "agent";
-            default -> "handler";
+            default -> "h-c001001";
         };
     }
 
     private String body(String action) {
         return switch (action) {
-            case "dispatch" -> "{\"unitId\":" + urbanManagement + "}";
+            case "dispatch" -> "{\"unitId\":" + committee + "}";
             case "return" -> "{\"reason\":\"NOT_OUR_FUNCTION\",\"note\":\"不属于本单位\"}";
             case "resolve" -> "{\"result\":\"已清理\"}";
             case "verify" -> "{\"passed\":true}";
@@ -139,7 +140,7 @@ class CaseLifecycleTest extends ApiTest {
         timeline.forEach(e -> actions.add(e.get("action").asText() + ":" + e.get("from").asText() + "->" + e.get("to").asText()
                 + ":" + e.get("actor").asText()));
         assertThat(actions).containsExactly("receive:null->RECEIVED:agent", "dispatch:RECEIVED->DISPATCHED:dispatcher",
-                "accept:DISPATCHED->ACCEPTED:handler", "resolve:ACCEPTED->RESOLVED:handler",
+                "accept:DISPATCHED->ACCEPTED:h-c001001", "resolve:ACCEPTED->RESOLVED:h-c001001",
                 "verify:RESOLVED->VERIFIED:dispatcher", "rate:VERIFIED->RATED:agent", "close:RATED->CLOSED:dispatcher");
         timeline.forEach(e -> assertThat(e.get("at").asText()).endsWith("+08:00"));
     }
@@ -161,7 +162,7 @@ class CaseLifecycleTest extends ApiTest {
         assertThat(rated.status()).isEqualTo(200);
         assertThat(rated.body().get("state").asText()).isEqualTo("ACCEPTED");
         assertThat(rated.body().get("reworkCount").asInt()).isEqualTo(1);
-        assertThat(rated.body().get("ownerUnit").get("id").asLong()).isEqualTo(urbanManagement);
+        assertThat(rated.body().get("ownerUnit").get("id").asLong()).isEqualTo(committee);
         assertThat(rated.body().get("satisfaction").asText()).isEqualTo("DISSATISFIED");
         // Basically satisfied (3 stars) does not reopen.
         long other = caseIn(CaseState.VERIFIED);
@@ -192,10 +193,10 @@ class CaseLifecycleTest extends ApiTest {
     @Test
     void escalationHandsTheCaseToTheUnitAboveWithANewSignForClock() {
         long id = caseIn(CaseState.ACCEPTED);
-        Response escalated = http().post("/api/cases/" + id + "/escalate", "handler", "{\"reason\":\"超出本单位职权\"}");
+        Response escalated = http().post("/api/cases/" + id + "/escalate", "h-c001001", "{\"reason\":\"超出本单位职权\"}");
         assertThat(escalated.status()).isEqualTo(200);
         assertThat(escalated.body().get("state").asText()).isEqualTo("DISPATCHED");
-        assertThat(escalated.body().get("ownerUnit").get("id").asLong()).isEqualTo(commandCentre);
+        assertThat(escalated.body().get("ownerUnit").get("id").asLong()).isEqualTo(streetOffice);
         assertThat(escalated.body().get("escalationLevel").asInt()).isEqualTo(1);
     }
 
@@ -214,7 +215,8 @@ class CaseLifecycleTest extends ApiTest {
     @Test
     void aGridWorkerVerifiesOnlyInTheirOwnGrids() {
         long id = caseIn(CaseState.RESOLVED); // located in 320706001001001, the grid of 'gridworker'
-        assertThat(http().post("/api/cases/" + id + "/verify", "gw-002001", "{\"passed\":true}").status()).isEqualTo(403);
+        // Another grid's worker cannot even see the case: 404, as for an id that does not exist.
+        assertThat(http().post("/api/cases/" + id + "/verify", "gw-002001", "{\"passed\":true}").status()).isEqualTo(404);
         assertThat(http().post("/api/cases/" + id + "/verify", "gridworker", "{\"passed\":true}").status()).isEqualTo(200);
     }
 }

@@ -8,7 +8,6 @@ import org.onegrid.cases.ActionRequest;
 import org.onegrid.cases.CaseAction;
 import org.onegrid.cases.CaseDetails;
 import org.onegrid.cases.CaseFilter;
-import org.onegrid.cases.CasePage;
 import org.onegrid.cases.CaseService;
 import org.onegrid.cases.CaseState;
 import org.onegrid.cases.NewCase;
@@ -32,9 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 class CaseController {
 
-    record PageView(List<CaseDetails> items, int page, int size, long total) {
-    }
-
     private final CaseService cases;
 
     CaseController(CaseService cases) {
@@ -53,12 +49,21 @@ class CaseController {
     }
 
     @GetMapping("/{id}")
-    CaseDetails get(@PathVariable long id) {
-        return cases.get(id);
+    CaseDetails get(@PathVariable long id, StaffMember viewer) {
+        return cases.get(id, viewer);
+    }
+
+    record RevealRequest(String purpose) {
+    }
+
+    /** The reporter's personal data unmasked, for a stated purpose; logged with who, whose, when and why. */
+    @PostMapping("/{id}/reveal-reporter")
+    CaseService.Reporter revealReporter(@PathVariable long id, @RequestBody RevealRequest request, StaffMember viewer) {
+        return cases.revealReporter(id, request.purpose(), viewer);
     }
 
     @GetMapping
-    PageView list(@RequestParam(required = false) CaseState state,
+    CaseService.CaseList list(@RequestParam(required = false) CaseState state,
                   @RequestParam(required = false) Long unitId,
                   @RequestParam(required = false) String gridCode,
                   @RequestParam(required = false) String categoryCode,
@@ -66,7 +71,8 @@ class CaseController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
                   @RequestParam(required = false) Boolean overdue,
                   @RequestParam(defaultValue = "0") int page,
-                  @RequestParam(defaultValue = "20") int size) {
+                  @RequestParam(defaultValue = "20") int size,
+                  StaffMember viewer) {
         Validation v = new Validation();
         v.range("page", page, 0, 1_000_000);
         v.range("size", size, 1, CaseFilter.MAX_PAGE_SIZE);
@@ -76,9 +82,8 @@ class CaseController {
             v.reject("to", "must be after from");
         }
         v.throwIfInvalid();
-        CasePage result = cases.list(new CaseFilter(state, unitId, blankToNull(gridCode), blankToNull(categoryCode),
-                instant(from), instant(to), overdue, page, size));
-        return new PageView(cases.listDetails(result), result.page(), result.size(), result.total());
+        return cases.list(new CaseFilter(state, unitId, blankToNull(gridCode), blankToNull(categoryCode),
+                instant(from), instant(to), overdue, page, size), viewer);
     }
 
     /** POST /api/cases/{id}/dispatch, /accept, /return, ... with a JSON body where the action needs one. */

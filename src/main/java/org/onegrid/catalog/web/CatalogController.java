@@ -3,6 +3,7 @@ package org.onegrid.catalog.web;
 import java.util.List;
 import org.onegrid.catalog.CatalogService;
 import org.onegrid.catalog.Category;
+import org.onegrid.directory.StaffMember;
 import org.onegrid.errors.ApiProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +36,10 @@ class CatalogController {
 
     @PutMapping("/{code}")
     @PreAuthorize("hasRole('ADMIN')")
-    Category save(@PathVariable String code, @RequestBody Category category) {
+    Category save(@PathVariable String code, @RequestBody Category category, StaffMember admin) {
         if (!code.equals(category.code())) {
             throw ApiProblemException.invalid("code", "must match the code in the path");
         }
-        return catalog.save(category);
+        return catalog.save(category, admin.username());
     }
 }

@@ -41,8 +41,8 @@ class DirectoryController {
 
     @PostMapping("/api/units")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<Unit> createUnit(@RequestBody DirectoryService.NewUnit unit) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(directory.createUnit(unit));
+    ResponseEntity<Unit> createUnit(@RequestBody DirectoryService.NewUnit unit, StaffMember admin) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(directory.createUnit(unit, admin.username()));
     }
 
     @GetMapping("/api/staff")
@@ -53,8 +53,8 @@ class DirectoryController {
 
     @PostMapping("/api/staff")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<StaffMember> createStaff(@RequestBody DirectoryService.NewStaff staff) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(directory.createStaff(staff));
+    ResponseEntity<StaffMember> createStaff(@RequestBody DirectoryService.NewStaff staff, StaffMember admin) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(directory.createStaff(staff, admin.username()));
     }
 
     @GetMapping("/api/grids/{code}/staff")
@@ -64,11 +64,12 @@ class DirectoryController {
 
     @PostMapping("/api/grids/{code}/staff")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<GridAssignment> assign(@PathVariable String code, @RequestBody AssignmentRequest request) {
+    ResponseEntity<GridAssignment> assign(@PathVariable String code, @RequestBody AssignmentRequest request,
+                                          StaffMember admin) {
         if (request.staffId() == null) {
             throw ApiProblemException.invalid("staffId", "is required");
         }
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(directory.assign(code, request.staffId(), request.post(), request.duty()));
+                .body(directory.assign(code, request.staffId(), request.post(), request.duty(), admin.username()));
     }
 }

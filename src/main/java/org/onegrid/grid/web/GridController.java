@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,8 +66,8 @@ class GridController {
 
     @PostMapping("/import")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<Map<String, Integer>> importGeoJson(@RequestBody JsonNode collection) {
-        return ResponseEntity.ok(Map.of("imported", grids.importGeoJson(collection)));
+    ResponseEntity<Map<String, Integer>> importGeoJson(@RequestBody JsonNode collection, Authentication admin) {
+        return ResponseEntity.ok(Map.of("imported", grids.importGeoJson(collection, admin.getName())));
     }
 
     @GetMapping("/{code}")
