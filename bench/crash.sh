@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Crash test: drive intake with 16 clients, kill the JVM and its PostgreSQL server with SIGKILL
+# in the middle, restart on the same data directory, and check that every case that got a 201
+# is there with its timeline. Last line: acked=N found=N lost=0 (exit 1 if anything was lost).
+# Usage: bench/crash.sh [seconds of load=20] [kill after seconds=8]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_OF_LOAD=${1:-20}
+KILL_AFTER=${2:-8}
+PORT=${BENCH_PORT:-18085}
+DB_PORT=${BENCH_DB_PORT:-54345}
+WORK=$(mktemp -d /tmp/onegrid-crash.XXXXXX)
+DATA="$WORK/postgres"
+
+[ -f target/onegrid.jar ] || mvn -q -B package -DskipTests
+
+start() {
+  java -Xmx512m -jar target/onegrid.jar --server.port="$PORT" --onegrid.embedded-db.data-directory="$DATA" \
+    --onegrid.embedded-db.port="$DB_PORT" --onegrid.demo.cases=20 >> "$WORK/app.log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 120); do
+    if curl -sf -u agent:demo "http://localhost:$PORT/api/grids/locate?lat=34.5555&lng=119.1355" > /dev/null; then
+      return 0
+    fi
+    sleep 1
+  done
+  echo "platform did not start"; tail -40 "$WORK/app.log"; exit 1
+}
+cleanup() {
+  kill "$APP" 2>/dev/null || true
+  wait "$APP" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+start
+# Wait for the demo district too, so that the restart is a plain restart.
+for _ in $(seq 1 60); do grep -q "Demo district" "$WORK/app.log" && break; sleep 1; done
+
+java bench/CrashBench.java drive "http://localhost:$PORT" 16 "$SECONDS_OF_LOAD" "$WORK/acked.txt" &
+DRIVER=$!
+sleep "$KILL_AFTER"
+echo "killing the JVM ($APP) and its PostgreSQL server with SIGKILL after $KILL_AFTER s, $(wc -l < "$WORK/acked.txt") cases acknowledged so far"
+kill -9 "$APP"
+pkill -9 -f -- "-D $DATA" || true
+wait "$APP" 2>/dev/null || true
+wait "$DRIVER"
+
+start
+if grep -qE "not properly shut down|automatic recovery in progress|redo done" "$WORK/app.log"; then
+  echo "PostgreSQL ran crash recovery from its write-ahead log on restart"
+fi
+java bench/CrashBench.java check "http://localhost:$PORT" "$WORK/acked.txt"
