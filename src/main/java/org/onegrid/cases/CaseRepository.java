@@ -128,6 +128,10 @@ class CaseRepository {
         return " AND (grid_code LIKE ANY (?) OR involved_unit_ids && ?)";
     }
 
+    Optional<Case> findByCode(String code) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cases WHERE code = ?").param(code).query(CASE).optional();
+    }
+
     List<TimelineEntry> timeline(long id) {
         return jdbc.sql("""
                 SELECT at, actor, actor_role, action, from_state, to_state, detail, note

@@ -171,6 +171,33 @@ public class CaseService {
         return new Reporter(c.reporterName(), c.reporterPhone(), c.address());
     }
 
+    /** What a resident may see of their own case: no personal data, no staff names. */
+    public record PublicStatus(String code, CaseState state, String title, OffsetDateTime receivedAt,
+                               OffsetDateTime updatedAt, String resolution) {
+    }
+
+    /**
+     * A resident's look-up (进度查询) by tracking code and the last four digits of the phone they
+     * gave. A wrong code and a wrong phone look the same: 404.
+     */
+    public PublicStatus lookUp(String code, String phoneLastFour) {
+        Validation v = new Validation();
+        String trackingCode = v.requiredText("code", code, 32);
+        String digits = v.requiredText("phone", phoneLastFour, 4);
+        if (digits != null && !digits.matches("[0-9]{4}")) {
+            v.reject("phone", "must be the last 4 digits of the phone number you gave");
+        }
+        v.throwIfInvalid();
+        Case c = repository.findByCode(trackingCode)
+                .filter(found -> found.reporterPhone() != null && found.reporterPhone().replaceAll("[^0-9]", "").endsWith(digits))
+                .orElseThrow(() -> ApiProblemException.notFound("case", trackingCode));
+        ZoneId zone = calendars.calendar().zone();
+        boolean done = c.state() == CaseState.RESOLVED || c.state() == CaseState.VERIFIED || c.state() == CaseState.RATED
+                || c.state() == CaseState.CLOSED;
+        return new PublicStatus(c.code(), c.state(), c.title(), at(c.receivedAt(), zone), at(c.updatedAt(), zone),
+                done ? c.resolution() : null);
+    }
+
     /** A reporter's personal data. */
     public record Reporter(String name, String phone, String address) {
     }

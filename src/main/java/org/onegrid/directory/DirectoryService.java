@@ -26,8 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class DirectoryService {
 
     /** What sign-in needs to check a password; never leaves the security boundary. */
-    public record Credentials(StaffMember staff, String passwordHash, boolean enabled) {
+    public record Credentials(StaffMember staff, String passwordHash, boolean enabled, java.time.Instant lockedUntil) {
     }
+
+    /** Failures in a row after which an account is locked for a while. */
+    public static final int SIGN_IN_FAILURES_BEFORE_LOCK = 5;
 
     /** A new unit as an administrator describes it. */
     public record NewUnit(String code, String name, UnitKind kind, Long parentId, String regionCode, String line) {
@@ -135,10 +138,31 @@ public class DirectoryService {
     }
 
     public Optional<Credentials> credentials(String username) {
-        return jdbc.sql("SELECT id, username, display_name, role, unit_id, password_hash, enabled FROM staff WHERE username = ?")
-                .param(username)
-                .query((rs, i) -> new Credentials(STAFF.mapRow(rs, i), rs.getString("password_hash"), rs.getBoolean("enabled")))
+        return jdbc.sql("""
+                SELECT id, username, display_name, role, unit_id, password_hash, enabled, locked_until
+                FROM staff WHERE username = ?
+                """).param(username)
+                .query((rs, i) -> new Credentials(STAFF.mapRow(rs, i), rs.getString("password_hash"), rs.getBoolean("enabled"),
+                        rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant()))
                 .optional();
+    }
+
+    /**
+     * Sign-in back-off (登录失败锁定): from the fifth failure in a row the account is locked for
+     * one minute, doubling with each further failure up to an hour. A success clears the count.
+     */
+    public void recordFailedSignIn(String username) {
+        jdbc.sql("""
+                UPDATE staff SET failed_sign_ins = failed_sign_ins + 1,
+                    locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN now() + least(interval '60 minutes',
+                        interval '1 minute' * power(2, failed_sign_ins + 1 - ?)) ELSE locked_until END
+                WHERE username = ?
+                """).params(SIGN_IN_FAILURES_BEFORE_LOCK, SIGN_IN_FAILURES_BEFORE_LOCK, username).update();
+    }
+
+    public void recordSuccessfulSignIn(String username) {
+        jdbc.sql("UPDATE staff SET failed_sign_ins = 0, locked_until = NULL WHERE username = ? AND failed_sign_ins > 0")
+                .param(username).update();
     }
 
     @Transactional

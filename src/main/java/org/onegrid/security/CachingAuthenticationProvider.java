@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -20,17 +21,26 @@ import org.springframework.security.core.AuthenticationException;
  */
 final class CachingAuthenticationProvider implements AuthenticationProvider {
 
-    private record Entry(Authentication authentication, long expiresAtNanos) {
+    private record Entry(String username, Authentication authentication, long expiresAtNanos) {
     }
 
     private static final int MAX_ENTRIES = 10_000;
 
+    /** Told of every password check that failed, or succeeded, by username. */
+    interface SignInListener {
+        void failed(String username);
+
+        void succeeded(String username);
+    }
+
     private final AuthenticationProvider delegate;
+    private final SignInListener listener;
     private final long ttlNanos;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
-    CachingAuthenticationProvider(AuthenticationProvider delegate, Duration ttl) {
+    CachingAuthenticationProvider(AuthenticationProvider delegate, SignInListener listener, Duration ttl) {
         this.delegate = delegate;
+        this.listener = listener;
         this.ttlNanos = ttl.toNanos();
     }
 
@@ -42,14 +52,23 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
         if (entry != null && entry.expiresAtNanos() - now > 0) {
             return entry.authentication();
         }
-        Authentication result = delegate.authenticate(authentication);
+        Authentication result;
+        try {
+            result = delegate.authenticate(authentication);
+        } catch (BadCredentialsException wrongPassword) {
+            // A failure may lock the account: forget its remembered sign-ins so that the lock holds.
+            cache.values().removeIf(e -> e.username().equals(authentication.getName()));
+            listener.failed(authentication.getName());
+            throw wrongPassword;
+        }
+        listener.succeeded(authentication.getName());
         if (result != null && result.isAuthenticated()) {
             if (cache.size() >= MAX_ENTRIES) {
                 cache.clear();
             }
             Authentication stored = UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null,
                     result.getAuthorities());
-            cache.put(key, new Entry(stored, now + ttlNanos));
+            cache.put(key, new Entry(authentication.getName(), stored, now + ttlNanos));
             return stored;
         }
         return result;

@@ -19,13 +19,18 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper json;
+    private final RateLimitFilter rateLimits;
 
-    ProblemSecurityHandlers(ObjectMapper json) {
+    ProblemSecurityHandlers(ObjectMapper json, RateLimitFilter rateLimits) {
         this.json = json;
+        this.rateLimits = rateLimits;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (request.getHeader("Authorization") != null) {
+            rateLimits.signInFailed(request);
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"OneGrid\", charset=\"UTF-8\"");
         write(response, ProblemDocuments.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                 "sign in with a valid username and password", List.of(), Map.of()));

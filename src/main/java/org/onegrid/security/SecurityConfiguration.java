@@ -21,6 +21,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -51,15 +52,26 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     UserDetailsService userDetailsService(DirectoryService directory) {
         return username -> directory.credentials(username)
-                .map(c -> new StaffPrincipal(c.staff(), c.passwordHash(), c.enabled()))
+                .map(c -> new StaffPrincipal(c.staff(), c.passwordHash(), c.enabled(), c.lockedUntil()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
     @Bean
-    CachingAuthenticationProvider cachingAuthenticationProvider(UserDetailsService users, PasswordEncoder passwords) {
+    CachingAuthenticationProvider cachingAuthenticationProvider(UserDetailsService users, PasswordEncoder passwords,
+                                                                DirectoryService directory) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwords);
-        return new CachingAuthenticationProvider(dao, Duration.ofMinutes(5));
+        return new CachingAuthenticationProvider(dao, new CachingAuthenticationProvider.SignInListener() {
+            @Override
+            public void failed(String username) {
+                directory.recordFailedSignIn(username);
+            }
+
+            @Override
+            public void succeeded(String username) {
+                directory.recordSuccessfulSignIn(username);
+            }
+        }, Duration.ofMinutes(5));
     }
 
     @Bean
@@ -68,12 +80,20 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper json) throws Exception {
-        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper json,
+                                    RateLimitProperties limits, ApiTokenService tokens) throws Exception {
+        RateLimitFilter rateLimits = new RateLimitFilter(limits, json);
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json, rateLimits);
         http.authenticationManager(authenticationManager)
+                .addFilterBefore(rateLimits, BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(publicPaths("/actuator/health", "/actuator/health/**", "/v3/api-docs",
-                                "/v3/api-docs/**", "/error")).permitAll()
+                                "/v3/api-docs/**", "/error", "/api/public/**")).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -8,7 +8,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A staff member as Spring Security sees them; the role becomes the authority ROLE_&lt;role&gt;. */
-record StaffPrincipal(StaffMember staff, String passwordHash, boolean enabled) implements UserDetails {
+record StaffPrincipal(StaffMember staff, String passwordHash, boolean enabled, java.time.Instant lockedUntil)
+        implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -23,6 +24,11 @@ record StaffPrincipal(StaffMember staff, String passwordHash, boolean enabled) i
     @Override
     public String getUsername() {
         return staff.username();
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return lockedUntil == null || lockedUntil.isBefore(java.time.Instant.now());
     }
 
     @Override

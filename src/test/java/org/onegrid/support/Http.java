@@ -33,6 +33,14 @@ public final class Http {
         return send(builder(path, user).GET());
     }
 
+    public Response getWithHeader(String path, String name, String value) {
+        return send(builder(path, null).header(name, value).GET());
+    }
+
+    public Response delete(String path, String user) {
+        return send(builder(path, user).DELETE());
+    }
+
     public Response post(String path, String user, String body, String... headers) {
         HttpRequest.Builder b = builder(path, user).header("Content-Type", "application/json")
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -1,0 +1,61 @@
+package org.onegrid.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.onegrid.errors.ProblemDocuments;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Abuse limits (防刷): an address that failed to sign in too often, or called the public
+ * endpoints too often, gets 429 with Retry-After until its window ends.
+ */
+final class RateLimitFilter extends OncePerRequestFilter {
+
+    private final ClientRateLimiter signInFailures;
+    private final ClientRateLimiter publicRequests;
+    private final ObjectMapper json;
+
+    RateLimitFilter(RateLimitProperties properties, ObjectMapper json) {
+        Duration window = Duration.ofSeconds(properties.windowSeconds());
+        this.signInFailures = new ClientRateLimiter(properties.signInFailures(), window);
+        this.publicRequests = new ClientRateLimiter(properties.publicRequests(), window);
+        this.json = json;
+    }
+
+    /** Called by the 401 handler when a request brought credentials that did not check out. */
+    void signInFailed(HttpServletRequest request) {
+        signInFailures.record(request.getRemoteAddr());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String address = request.getRemoteAddr();
+        long wait = 0;
+        if (request.getHeader("Authorization") != null) {
+            wait = signInFailures.blockedFor(address);
+        }
+        if (wait == 0 && request.getRequestURI().startsWith("/api/public/")) {
+            wait = publicRequests.record(address);
+        }
+        if (wait > 0) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", Long.toString(wait));
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), ProblemDocuments.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                    "Too many requests", "too many requests from your address; try again in " + wait + " s",
+                    List.of(), Map.of("retryAfterSeconds", wait)));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
