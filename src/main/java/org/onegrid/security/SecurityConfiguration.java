@@ -86,6 +86,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json, rateLimits);
         http.authenticationManager(authenticationManager)
                 .addFilterBefore(rateLimits, BasicAuthenticationFilter.class)
+                .addFilterBefore(new BodySizeLimitFilter(json), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'"))

@@ -91,6 +91,12 @@ class ProblemDocumentTest extends ApiTest {
     }
 
     @Test
+    void oversizedBodiesAre413() {
+        String big = "{\"channel\":\"HOTLINE_12345\",\"title\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        assertProblem(intake(big), 413, "body");
+    }
+
+    @Test
     void unknownIdsAre404() {
         assertProblem(http().get("/api/cases/987654321", "agent"), 404, null);
         assertProblem(http().post("/api/cases/987654321/accept", "handler", "{}"), 404, null);
