@@ -83,6 +83,48 @@ class CaseConcurrencyTest extends ApiTest {
     }
 
     @Test
+    void manyHandlersOnManyCasesLoseNoUpdateAndEveryRefusalIs409() throws Exception {
+        long unit = unitId("C001001");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long id = http().post("/api/cases", "agent", newCaseJson("多人并发" + i, "1501")).body().get("id").asLong();
+            assertThat(http().post("/api/cases/" + id + "/dispatch", "dispatcher", "{\"unitId\":" + unit + "}").status())
+                    .isEqualTo(200);
+            ids.add(id);
+        }
+        String[][] actions = {{"accept", "{}"}, {"request-extension", "{\"workingDays\":2,\"reason\":\"协调\"}"},
+                {"resolve", "{\"result\":\"已调解\"}"}, {"return", "{\"reason\":\"UNCLEAR_OWNERSHIP\"}"},
+                {"urge", "{}"}};
+        java.util.Map<Long, java.util.concurrent.atomic.AtomicInteger> wins = new java.util.concurrent.ConcurrentHashMap<>();
+        ids.forEach(id -> wins.put(id, new java.util.concurrent.atomic.AtomicInteger()));
+        List<Response> all = together(() -> {
+            List<Response> mine = new ArrayList<>();
+            java.util.Random random = new java.util.Random(Thread.currentThread().getId());
+            for (int i = 0; i < 15; i++) {
+                long id = ids.get(random.nextInt(ids.size()));
+                String[] action = actions[random.nextInt(actions.length)];
+                // The centre urges; the committee's handler does the rest.
+                String user = action[0].equals("urge") ? "dispatcher" : "h-c001001";
+                Response r = http().post("/api/cases/" + id + "/" + action[0], user, action[1]);
+                if (r.status() == 200) {
+                    wins.get(id).incrementAndGet();
+                }
+                mine.add(r);
+            }
+            return mine;
+        }).stream().flatMap(List::stream).toList();
+        // Every refusal is a 409: the state moved on, or another action won the race.
+        assertThat(all).allMatch(r -> r.status() == 200 || r.status() == 409, "every answer is 200 or 409");
+        assertThat(all).anyMatch(r -> r.status() == 409);
+        for (long id : ids) {
+            JsonNode c = http().get("/api/cases/" + id, "dispatcher").body();
+            // Intake and dispatch, plus exactly one timeline entry and one version per win.
+            assertThat(c.get("timeline").size()).isEqualTo(2 + wins.get(id).get());
+            assertThat(c.get("version").asLong()).isEqualTo(1 + wins.get(id).get());
+        }
+    }
+
+    @Test
     void retriesWithOneIdempotencyKeyMakeOneCase() throws Exception {
         String key = "retry-" + System.nanoTime();
         List<Response> responses = together(() -> http().post("/api/cases", "agent", newCaseJson("幂等并发", null),
