@@ -106,19 +106,21 @@ public final class Case {
     // ---- the verbs ----------------------------------------------------------------------------
 
     /** 派单: send to a unit, which must sign for it in time. */
-    public void dispatch(CaseActor actor, long unitId, String unitName, String note, Instant now, StepDeadlinePolicy deadlines) {
+    public void dispatch(CaseActor actor, long unitId, String unitName, String why, String note, Instant now,
+                         StepDeadlinePolicy deadlines) {
         CaseState from = guard(CaseAction.DISPATCH, actor);
         ownerUnitId = unitId;
         moveTo(CaseState.DISPATCHED, now, deadlines.dueFor(CaseState.DISPATCHED, now, null));
-        record(now, actor, CaseAction.DISPATCH, from, "to " + unitName + " (unit " + unitId + ")", note);
+        record(now, actor, CaseAction.DISPATCH, from, "to " + unitName + " (unit " + unitId + ")"
+                + (why == null ? "" : "; " + why), note);
     }
 
     /** 签收: the owning unit takes the case; the handling clock starts. */
     public void accept(CaseActor actor, Category category, String note, Instant now, StepDeadlinePolicy deadlines) {
         CaseState from = guard(CaseAction.ACCEPT, actor);
-        handlingDueAt = deadlines.handlingDue(now, category);
+        handlingDueAt = deadlines.handlingDue(now, category, ownerUnitId);
         moveTo(CaseState.ACCEPTED, now, handlingDueAt);
-        record(now, actor, CaseAction.ACCEPT, from, null, note);
+        record(now, actor, CaseAction.ACCEPT, from, "due " + handlingDueAt, note);
     }
 
     /** 退单: the unit says the case is not theirs, with a reason; back to dispatch. */
@@ -192,7 +194,8 @@ public final class Case {
     }
 
     /** 上报: the owning unit passes the case one level up, to a unit that must sign for it. */
-    public void escalate(CaseActor actor, long toUnitId, String toUnitName, String reason, Instant now, StepDeadlinePolicy deadlines) {
+    public void escalate(CaseActor actor, long toUnitId, String toUnitName, String why, String reason, Instant now,
+                         StepDeadlinePolicy deadlines) {
         CaseState from = guard(CaseAction.ESCALATE, actor);
         if (ownerUnitId != null && ownerUnitId == toUnitId) {
             throw ApiProblemException.invalid("unitId", "the case is already with unit " + toUnitId);
@@ -203,7 +206,8 @@ public final class Case {
         handlingDueAt = null;
         pendingExtensionDays = null;
         moveTo(CaseState.DISPATCHED, now, deadlines.dueFor(CaseState.DISPATCHED, now, null));
-        record(now, actor, CaseAction.ESCALATE, from, "from unit " + formerOwner + " to " + toUnitName + " (unit " + toUnitId + ")", reason);
+        record(now, actor, CaseAction.ESCALATE, from, "from unit " + formerOwner + " to " + toUnitName + " (unit " + toUnitId + ")"
+                + (why == null ? "" : "; " + why), reason);
     }
 
     /** 延期申请: ask for more working days, before the deadline runs out. */
@@ -282,7 +286,7 @@ public final class Case {
 
     private void reopen(Instant now, StepDeadlinePolicy deadlines, Category category) {
         reworkCount++;
-        handlingDueAt = deadlines.handlingDue(now, category);
+        handlingDueAt = deadlines.handlingDue(now, category, ownerUnitId);
         moveTo(CaseState.ACCEPTED, now, handlingDueAt);
     }
 

@@ -54,10 +54,14 @@ public class CaseService {
     private final Clock clock;
     private final DataScopePolicy scopes;
     private final AuditLog audit;
+    private final OwnerAdvisor advisor;
+    private final EscalationLadder ladder;
 
     CaseService(CaseRepository repository, GridService grids, CatalogService catalog, DirectoryService directory,
                 CalendarService calendars, TransactionTemplate transactions, Clock clock, DataScopePolicy scopes,
-                AuditLog audit) {
+                AuditLog audit, OwnerAdvisor advisor, EscalationLadder ladder) {
+        this.advisor = advisor;
+        this.ladder = ladder;
         this.scopes = scopes;
         this.audit = audit;
         this.repository = repository;
@@ -125,7 +129,7 @@ public class CaseService {
             detail = "no coordinates; located by address only";
         }
         WorkingCalendar calendar = calendars.calendar();
-        Instant due = new StepDeadlinePolicy(calendar).dueFor(CaseState.RECEIVED, at, category);
+        Instant due = deadlines(calendar).dueFor(CaseState.RECEIVED, at, category);
         CaseRepository.Intake intake = new CaseRepository.Intake(request.channel(), title, description, request.lat(),
                 request.lng(), address, gridCode, category == null ? null : category.code(), reporterName,
                 reporterPhone, at, at.atZone(calendar.zone()).toLocalDate(), actor.username(), actor.role().name(),
@@ -216,7 +220,7 @@ public class CaseService {
         v.throwIfInvalid();
         CaseActor actor = new CaseActor(staff, staff.role() == Role.GRID_WORKER
                 ? Set.copyOf(directory.gridsOf(staff.id())) : Set.of());
-        StepDeadlinePolicy deadlines = new StepDeadlinePolicy(calendars.calendar());
+        StepDeadlinePolicy deadlines = deadlines(calendars.calendar());
         DataScope scope = scopes.scopeOf(staff);
         Boolean saved = transactions.execute(tx -> {
             Case c = repository.find(id, scope).orElseThrow(() -> ApiProblemException.notFound("case", id));
@@ -239,9 +243,17 @@ public class CaseService {
         Validation v = new Validation();
         switch (action) {
             case DISPATCH -> {
-                Unit unit = requireUnit(v, body.unitId(), true);
-                v.throwIfInvalid();
-                c.dispatch(actor, unit.id(), unit.name(), note, at, deadlines);
+                if (body.unitId() != null) {
+                    Unit unit = requireUnit(v, body.unitId(), true);
+                    v.throwIfInvalid();
+                    c.dispatch(actor, unit.id(), unit.name(), "chosen by the dispatcher", note, at, deadlines);
+                } else {
+                    c.check(CaseAction.DISPATCH, actor);
+                    OwnerAdvisor.Advice advice = advisor.ownerFor(category, c.gridCode()).orElseThrow(() ->
+                            ApiProblemException.unprocessable("unitId", "no routing rule finds an owner for this case"
+                                    + " (category " + c.categoryCode() + ", grid " + c.gridCode() + "); name the unit"));
+                    c.dispatch(actor, advice.unitId(), advice.unitName(), advice.explanation(), note, at, deadlines);
+                }
             }
             case ACCEPT -> c.accept(actor, category, note, at, deadlines);
             case RETURN -> {
@@ -274,10 +286,23 @@ public class CaseService {
             case ESCALATE -> {
                 String reason = v.requiredText("reason", body.reason(), Validation.MAX_TEXT);
                 v.throwIfInvalid();
-                c.check(CaseAction.ESCALATE, actor); // the unit above is known only for a case that has an owner
-                Unit target = body.unitId() != null ? requireUnit(v, body.unitId(), true) : parentOf(v, c.ownerUnitId());
+                c.check(CaseAction.ESCALATE, actor); // the level above is known only for a case that has an owner
+                if (body.unitId() != null) {
+                    Unit target = requireUnit(v, body.unitId(), true);
+                    v.throwIfInvalid();
+                    c.escalate(actor, target.id(), target.name(), "chosen by the unit", reason, at, deadlines);
+                    return;
+                }
+                Optional<OwnerAdvisor.Advice> above = directory.unit(c.ownerUnitId())
+                        .flatMap(owner -> advisor.ownerAbove(category, c.gridCode(), owner.kind().level()));
+                if (above.isPresent()) {
+                    c.escalate(actor, above.get().unitId(), above.get().unitName(), above.get().explanation(), reason, at,
+                            deadlines);
+                    return;
+                }
+                Unit target = parentOf(v, c.ownerUnitId());
                 v.throwIfInvalid();
-                c.escalate(actor, target.id(), target.name(), reason, at, deadlines);
+                c.escalate(actor, target.id(), target.name(), "the unit above the owner", reason, at, deadlines);
             }
             case REQUEST_EXTENSION -> {
                 v.required("workingDays", body.workingDays());
@@ -290,6 +315,10 @@ public class CaseService {
             case URGE -> c.urge(actor, note, at);
             case RECEIVE -> throw ApiProblemException.invalid("action", "use POST /api/cases to record a case");
         }
+    }
+
+    private StepDeadlinePolicy deadlines(WorkingCalendar calendar) {
+        return new StepDeadlinePolicy(calendar, ladder, id -> directory.unit(id).map(u -> u.kind().level()).orElse(null));
     }
 
     private Unit requireUnit(Validation v, Long unitId, boolean required) {

@@ -3,14 +3,18 @@ package org.onegrid.cases;
 import java.time.Instant;
 import org.onegrid.calendar.TimeLimit;
 import org.onegrid.calendar.WorkingCalendar;
+import java.util.function.LongFunction;
 import org.onegrid.catalog.Category;
+import org.onegrid.grid.GridLevel;
 
 /**
  * The clock of each step. Every state but CLOSED and VOID has a deadline:
  * <ul>
  *   <li>RECEIVED and RETURNED: dispatch within {@link #DISPATCH} of intake or return;</li>
  *   <li>DISPATCHED: the unit signs for it within {@link #SIGN_FOR};</li>
- *   <li>ACCEPTED: the category's handling time limit from signing for it (or from a reopening),
+ *   <li>ACCEPTED: the clock of the owning unit's level on the {@link EscalationLadder} (the
+ *       category's limit, capped at 2 working days in a community and 3 in a street; 1 working
+ *       day to report up a matter beyond the level), from signing for it or from a reopening;
  *       {@link #UNCATEGORISED} for a case with no category; an approved extension adds working
  *       days to the deadline in force;</li>
  *   <li>RESOLVED: verification within {@link #VERIFICATION};</li>
@@ -30,16 +34,21 @@ public final class StepDeadlinePolicy {
     public static final int MAX_EXTENSION_DAYS = 30;
 
     private final WorkingCalendar calendar;
+    private final EscalationLadder ladder;
+    private final LongFunction<GridLevel> unitLevel;
 
-    public StepDeadlinePolicy(WorkingCalendar calendar) {
+    /** {@code unitLevel} tells the level of a unit by its id. */
+    public StepDeadlinePolicy(WorkingCalendar calendar, EscalationLadder ladder, LongFunction<GridLevel> unitLevel) {
         this.calendar = calendar;
+        this.ladder = ladder;
+        this.unitLevel = unitLevel;
     }
 
     public Instant dueFor(CaseState state, Instant stepStart, Category category) {
         return switch (state) {
             case RECEIVED, RETURNED -> due(stepStart, DISPATCH);
             case DISPATCHED -> due(stepStart, SIGN_FOR);
-            case ACCEPTED -> handlingDue(stepStart, category);
+            case ACCEPTED -> handlingDue(stepStart, category, null);
             case RESOLVED -> due(stepStart, VERIFICATION);
             case VERIFIED -> due(stepStart, RATING_CALL);
             case RATED -> due(stepStart, CLOSING);
@@ -47,8 +56,10 @@ public final class StepDeadlinePolicy {
         };
     }
 
-    public Instant handlingDue(Instant start, Category category) {
-        return due(start, category != null && category.limit() != null ? category.limit() : UNCATEGORISED);
+    /** When the owning unit must have resolved (or reported up) a case it signs for at {@code start}. */
+    public Instant handlingDue(Instant start, Category category, Long ownerUnitId) {
+        GridLevel level = ownerUnitId == null ? null : unitLevel.apply(ownerUnitId);
+        return due(start, ladder.clockFor(level, category));
     }
 
     /** An approved extension: so many more working days after the deadline in force. */

@@ -19,6 +19,7 @@ import org.onegrid.cases.CaseService;
 import org.onegrid.cases.CaseState;
 import org.onegrid.cases.Channel;
 import org.onegrid.cases.NewCase;
+import org.onegrid.cases.OwnerAdvisor;
 import org.onegrid.catalog.CatalogService;
 import org.onegrid.catalog.Category;
 import org.onegrid.directory.DirectoryService;
@@ -271,11 +272,12 @@ class DemoLoader implements ApplicationRunner {
             return;
         }
         CaseDetails current = cases.get(id, dispatcher);
-        Unit owner = routing.ownerFor(category, current.gridCode()).map(OwnerRouting.Decision::unit).orElse(null);
-        if (owner == null || !act(id, CaseAction.DISPATCH, unit(owner.id()), dispatcher, at, now)) {
+        // Dispatched by the routing rules (no unit named), as a dispatcher accepting the suggestion would.
+        Long owner = routing.ownerFor(category, current.gridCode()).map(OwnerAdvisor.Advice::unitId).orElse(null);
+        if (owner == null || !act(id, CaseAction.DISPATCH, ActionRequest.EMPTY, dispatcher, at, now)) {
             return;
         }
-        StaffMember handler = staffing.handlerByUnit().get(owner.id());
+        StaffMember handler = staffing.handlerByUnit().get(owner);
         if (target == CaseState.RETURNED) {
             act(id, CaseAction.RETURN, new ActionRequest(null, "NOT_OUR_FUNCTION", null, null, "不属于本单位职责", null, null, null),
                     handler, at = later(at, random, 30, 240), now);
@@ -357,10 +359,6 @@ class DemoLoader implements ApplicationRunner {
 
     private static Instant later(Instant at, Random random, int minMinutes, int maxMinutes) {
         return at.plus(Duration.ofMinutes(minMinutes + random.nextInt(maxMinutes - minMinutes)));
-    }
-
-    private static ActionRequest unit(long unitId) {
-        return new ActionRequest(unitId, null, null, null, null, null, null, null);
     }
 
     private static ActionRequest result(String text) {

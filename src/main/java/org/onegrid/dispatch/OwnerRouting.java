@@ -1,6 +1,8 @@
 package org.onegrid.dispatch;
 
+import java.util.List;
 import java.util.Optional;
+import org.onegrid.cases.OwnerAdvisor;
 import org.onegrid.catalog.Category;
 import org.onegrid.catalog.OwnerRule;
 import org.onegrid.directory.DirectoryService;
@@ -14,15 +16,14 @@ import org.springframework.stereotype.Component;
  * Handle at the lowest level that can (属地管理、分级负责): the owner of a case is found at the
  * lowest level whose catalogue entry names an owner: the community committee of the case's
  * community, else the street department of the category's line in the case's street (or the
- * street office itself), else the district department of that line. The grid tree names the
- * concrete unit.
+ * street office itself when the street has no such department), else the district department
+ * of that line. The grid tree names the concrete unit; the explanation says which rule and
+ * which inputs chose it.
  */
 @Component
-public class OwnerRouting {
+public class OwnerRouting implements OwnerAdvisor {
 
-    /** The unit chosen and the rule that chose it, in words for the timeline. */
-    public record Decision(Unit unit, GridLevel level, String explanation) {
-    }
+    private static final List<GridLevel> LEVELS = List.of(GridLevel.COMMUNITY, GridLevel.STREET, GridLevel.DISTRICT);
 
     private final DirectoryService directory;
 
@@ -30,12 +31,23 @@ public class OwnerRouting {
         this.directory = directory;
     }
 
-    public Optional<Decision> ownerFor(Category category, String gridCode) {
+    @Override
+    public Optional<Advice> ownerFor(Category category, String gridCode) {
+        return search(category, gridCode, 0);
+    }
+
+    @Override
+    public Optional<Advice> ownerAbove(Category category, String gridCode, GridLevel level) {
+        int from = LEVELS.indexOf(level);
+        return from < 0 ? Optional.empty() : search(category, gridCode, from + 1);
+    }
+
+    private Optional<Advice> search(Category category, String gridCode, int fromLevel) {
         if (category == null || gridCode == null || !GridCode.isValid(gridCode)) {
             return Optional.empty();
         }
         GridCode grid = new GridCode(gridCode);
-        for (GridLevel level : new GridLevel[] {GridLevel.COMMUNITY, GridLevel.STREET, GridLevel.DISTRICT}) {
+        for (GridLevel level : LEVELS.subList(Math.min(fromLevel, LEVELS.size()), LEVELS.size())) {
             OwnerRule rule = category.owners().get(level);
             if (rule == null) {
                 continue;
@@ -46,8 +58,9 @@ public class OwnerRouting {
                 unit = directory.unitServing(region, UnitKind.STREET_OFFICE, null);
             }
             if (unit.isPresent()) {
-                return Optional.of(new Decision(unit.get(), level, "category " + category.code() + " " + category.name()
-                        + " is owned at " + level + " level by " + rule + "; in " + region + " that is " + unit.get().name()));
+                return Optional.of(new Advice(unit.get().id(), unit.get().name(), level, "routing: category "
+                        + category.code() + " " + category.name() + " is owned at " + level + " level by " + rule
+                        + "; grid " + gridCode + " lies in " + region + ", served by " + unit.get().name()));
             }
         }
         return Optional.empty();

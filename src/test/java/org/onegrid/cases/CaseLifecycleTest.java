@@ -43,12 +43,12 @@ class CaseLifecycleTest extends ApiTest {
 
     /** The owning unit in these tests: the community committee of the case's community, 朝阳社区. */
     private long committee;
-    private long streetOffice;
+    private long streetUrbanManagement;
 
     @BeforeEach
     void units() {
         committee = unitId("C001001");
-        streetOffice = unitId("S001");
+        streetUrbanManagement = unitId("S001-URBAN_MANAGEMENT");
     }
 
     /** Who takes an action, and with what body. */
@@ -191,12 +191,12 @@ class CaseLifecycleTest extends ApiTest {
     }
 
     @Test
-    void escalationHandsTheCaseToTheUnitAboveWithANewSignForClock() {
+    void escalationHandsTheCaseToTheOwnerOneLevelUpWithANewSignForClock() {
         long id = caseIn(CaseState.ACCEPTED);
         Response escalated = http().post("/api/cases/" + id + "/escalate", "h-c001001", "{\"reason\":\"超出本单位职权\"}");
         assertThat(escalated.status()).isEqualTo(200);
         assertThat(escalated.body().get("state").asText()).isEqualTo("DISPATCHED");
-        assertThat(escalated.body().get("ownerUnit").get("id").asLong()).isEqualTo(streetOffice);
+        assertThat(escalated.body().get("ownerUnit").get("id").asLong()).isEqualTo(streetUrbanManagement); // 0101 at street level
         assertThat(escalated.body().get("escalationLevel").asInt()).isEqualTo(1);
     }
 
