@@ -8,10 +8,16 @@ import com.fasterxml.jackson.annotation.JsonAlias;
  * UNCLEAR_OWNERSHIP); resolve {@code result}; verify {@code passed}; rate {@code stars} 1-5;
  * void and escalate {@code reason} (escalate also an optional {@code unitId});
  * request-extension {@code workingDays} and {@code reason}; approve-extension {@code approved}
- * (true when left out). Every action takes an optional {@code note}.
+ * (true when left out); arbitrate {@code unitId} and {@code saveAsRule} (keep the decision as a
+ * routing rule for this category in this community). Every action takes an optional {@code note}.
  */
 public record ActionRequest(@JsonAlias("unit") Long unitId, String reason, String result, Integer stars, String note,
-                            Boolean passed, Boolean approved, Integer workingDays) {
+                            Boolean passed, Boolean approved, Integer workingDays, Boolean saveAsRule) {
 
     public static final ActionRequest EMPTY = new ActionRequest(null, null, null, null, null, null, null, null);
+
+    public ActionRequest(Long unitId, String reason, String result, Integer stars, String note, Boolean passed,
+                         Boolean approved, Integer workingDays) {
+        this(unitId, reason, result, stars, note, passed, approved, workingDays, null);
+    }
 }

@@ -48,6 +48,8 @@ public final class Case {
     private Integer stars;
     private Instant resolvedAt;
     private Instant closedAt;
+    private Instant arbitrationDueAt;
+    private boolean arbitrated;
     private Instant updatedAt;
     private final long version;
 
@@ -59,7 +61,8 @@ public final class Case {
                     Instant receivedAt, String createdBy, CaseState state, Long ownerUnitId, Instant stepStartedAt,
                     Instant dueAt, Instant handlingDueAt, int returnCount, int reworkCount, int extensionCount,
                     int urgeCount, int escalationLevel, Integer pendingExtensionDays, String resolution, Integer stars,
-                    Instant resolvedAt, Instant closedAt, Instant updatedAt, long version) {
+                    Instant resolvedAt, Instant closedAt, Instant arbitrationDueAt, boolean arbitrated,
+                    Instant updatedAt, long version) {
     }
 
     Case(Snapshot s) {
@@ -92,6 +95,8 @@ public final class Case {
         this.stars = s.stars();
         this.resolvedAt = s.resolvedAt();
         this.closedAt = s.closedAt();
+        this.arbitrationDueAt = s.arbitrationDueAt();
+        this.arbitrated = s.arbitrated();
         this.updatedAt = s.updatedAt();
         this.version = s.version();
     }
@@ -100,7 +105,8 @@ public final class Case {
         return new Snapshot(id, code, channel, title, description, lat, lng, address, gridCode, categoryCode,
                 reporterName, reporterPhone, receivedAt, createdBy, state, ownerUnitId, stepStartedAt, dueAt,
                 handlingDueAt, returnCount, reworkCount, extensionCount, urgeCount, escalationLevel,
-                pendingExtensionDays, resolution, stars, resolvedAt, closedAt, updatedAt, version);
+                pendingExtensionDays, resolution, stars, resolvedAt, closedAt, arbitrationDueAt, arbitrated, updatedAt,
+                version);
     }
 
     // ---- the verbs ----------------------------------------------------------------------------
@@ -109,6 +115,9 @@ public final class Case {
     public void dispatch(CaseActor actor, long unitId, String unitName, String why, String note, Instant now,
                          StepDeadlinePolicy deadlines) {
         CaseState from = guard(CaseAction.DISPATCH, actor);
+        if (inArbitration()) {
+            throw illegal(CaseAction.DISPATCH, "the case is in arbitration; arbitrate it");
+        }
         ownerUnitId = unitId;
         moveTo(CaseState.DISPATCHED, now, deadlines.dueFor(CaseState.DISPATCHED, now, null));
         record(now, actor, CaseAction.DISPATCH, from, "to " + unitName + " (unit " + unitId + ")"
@@ -126,13 +135,22 @@ public final class Case {
     /** 退单: the unit says the case is not theirs, with a reason; back to dispatch. */
     public void returnToDispatch(CaseActor actor, ReturnReason reason, String note, Instant now, StepDeadlinePolicy deadlines) {
         CaseState from = guard(CaseAction.RETURN, actor);
+        if (arbitrated) {
+            throw illegal(CaseAction.RETURN, "the owner of this case was decided by arbitration; it cannot be returned");
+        }
         Long formerOwner = ownerUnitId;
         returnCount++;
         ownerUnitId = null;
         handlingDueAt = null;
         pendingExtensionDays = null;
         moveTo(CaseState.RETURNED, now, deadlines.dueFor(CaseState.RETURNED, now, null));
-        record(now, actor, CaseAction.RETURN, from, reason.name() + " by unit " + formerOwner, note);
+        String detail = reason.name() + " by unit " + formerOwner;
+        if (ArbitrationPolicy.returnsSendToArbitration(returnCount)) {
+            arbitrationDueAt = deadlines.arbitrationDue(now);
+            dueAt = arbitrationDueAt;
+            detail += "; returned " + returnCount + " times: to arbitration, decision due " + arbitrationDueAt;
+        }
+        record(now, actor, CaseAction.RETURN, from, detail, note);
     }
 
     /** 办结: the unit reports its result. */
@@ -208,6 +226,41 @@ public final class Case {
         moveTo(CaseState.DISPATCHED, now, deadlines.dueFor(CaseState.DISPATCHED, now, null));
         record(now, actor, CaseAction.ESCALATE, from, "from unit " + formerOwner + " to " + toUnitName + " (unit " + toUnitId + ")"
                 + (why == null ? "" : "; " + why), reason);
+    }
+
+    /** 无头事项: no routing rule can place the case; the arbitration queue takes it. */
+    public void sendToArbitration(CaseActor actor, String why, Instant now, StepDeadlinePolicy deadlines) {
+        CaseState from = guard(CaseAction.DISPATCH, actor);
+        if (inArbitration()) {
+            throw illegal(CaseAction.DISPATCH, "the case is already in arbitration");
+        }
+        arbitrationDueAt = deadlines.arbitrationDue(now);
+        dueAt = arbitrationDueAt;
+        updatedAt = now;
+        record(now, actor, CaseAction.DISPATCH, from, "to arbitration, decision due " + arbitrationDueAt + "; " + why, null);
+    }
+
+    /**
+     * 仲裁: the arbitrator names the owner, final for this case; or, past the arbitration
+     * deadline, the fallback owner takes it ({@code fallback} true, a system actor).
+     */
+    public void arbitrate(CaseActor actor, long unitId, String unitName, boolean fallback, String note, Instant now,
+                          StepDeadlinePolicy deadlines) {
+        CaseState from = guard(CaseAction.ARBITRATE, actor);
+        if (!inArbitration()) {
+            throw illegal(CaseAction.ARBITRATE, "the case is not in arbitration");
+        }
+        arbitrationDueAt = null;
+        arbitrated = true;
+        ownerUnitId = unitId;
+        moveTo(CaseState.DISPATCHED, now, deadlines.dueFor(CaseState.DISPATCHED, now, null));
+        record(now, actor, CaseAction.ARBITRATE, from, (fallback ? "nobody decided in time: fallback owner " : "decided: ")
+                + unitName + " (unit " + unitId + "), final", note);
+    }
+
+    /** Whether the case waits in the arbitration queue. */
+    public boolean inArbitration() {
+        return arbitrationDueAt != null;
     }
 
     /** 延期申请: ask for more working days, before the deadline runs out. */
@@ -340,6 +393,8 @@ public final class Case {
     public Integer stars() { return stars; }
     public Instant resolvedAt() { return resolvedAt; }
     public Instant closedAt() { return closedAt; }
+    public Instant arbitrationDueAt() { return arbitrationDueAt; }
+    public boolean arbitrated() { return arbitrated; }
     public Instant updatedAt() { return updatedAt; }
     public long version() { return version; }
 }

@@ -17,7 +17,8 @@ public enum CaseAction {
     ESCALATE("escalate"),
     REQUEST_EXTENSION("request-extension"),
     APPROVE_EXTENSION("approve-extension"),
-    URGE("urge");
+    URGE("urge"),
+    ARBITRATE("arbitrate");
 
     private final String pathName;
 

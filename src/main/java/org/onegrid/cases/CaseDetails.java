@@ -16,7 +16,8 @@ public record CaseDetails(long id, String code, CaseState state, Channel channel
                           String reporterName, String reporterPhone, int returnCount, int reworkCount,
                           int extensionCount, int urgeCount, int escalationLevel, Integer pendingExtensionDays,
                           String resolution, Integer stars, Satisfaction satisfaction, OffsetDateTime resolvedAt,
-                          OffsetDateTime closedAt, long version, List<TimelineView> timeline) {
+                          OffsetDateTime closedAt, OffsetDateTime arbitrationDueAt, boolean arbitrated, long version,
+                          List<TimelineView> timeline) {
 
     public record OwnerUnit(long id, String name) {
     }

@@ -22,7 +22,7 @@ class CaseRepository {
             id, code, channel, title, description, lat, lng, address, grid_code, category_code, reporter_name,
             reporter_phone, received_at, created_by, state, owner_unit_id, step_started_at, due_at, handling_due_at,
             return_count, rework_count, extension_count, urge_count, escalation_level, pending_extension_days,
-            resolution, stars, resolved_at, closed_at, updated_at, version
+            resolution, stars, resolved_at, closed_at, arbitration_due_at, arbitrated, updated_at, version
             """;
 
     private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.BASIC_ISO_DATE;
@@ -37,7 +37,8 @@ class CaseRepository {
             rs.getInt("return_count"), rs.getInt("rework_count"), rs.getInt("extension_count"), rs.getInt("urge_count"),
             rs.getInt("escalation_level"), (Integer) rs.getObject("pending_extension_days"), rs.getString("resolution"),
             rs.getObject("stars") == null ? null : rs.getInt("stars"), instant(rs, "resolved_at"),
-            instant(rs, "closed_at"), instant(rs, "updated_at"), rs.getLong("version")));
+            instant(rs, "closed_at"), instant(rs, "arbitration_due_at"), rs.getBoolean("arbitrated"),
+            instant(rs, "updated_at"), rs.getLong("version")));
 
     private final JdbcClient jdbc;
 
@@ -97,7 +98,8 @@ class CaseRepository {
                 .query((rs, i) -> new Case(new Case.Snapshot(rs.getLong("id"), rs.getString("code"), in.channel(),
                         in.title(), in.description(), in.lat(), in.lng(), in.address(), in.gridCode(), in.categoryCode(),
                         in.reporterName(), in.reporterPhone(), in.receivedAt(), in.createdBy(), CaseState.RECEIVED, null,
-                        in.receivedAt(), in.dueAt(), null, 0, 0, 0, 0, 0, null, null, null, null, null, in.receivedAt(), 0)))
+                        in.receivedAt(), in.dueAt(), null, 0, 0, 0, 0, 0, null, null, null, null, null, null, false, in.receivedAt(),
+                        0)))
                 .optional();
     }
 
@@ -128,6 +130,19 @@ class CaseRepository {
         return " AND (grid_code LIKE ANY (?) OR involved_unit_ids && ?)";
     }
 
+    List<Case> inArbitration(DataScope scope, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = " WHERE arbitration_due_at IS NOT NULL" + scopeCondition(scope, params);
+        params.add(limit);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cases" + where + " ORDER BY arbitration_due_at LIMIT ?")
+                .params(params).query(CASE).list();
+    }
+
+    List<Long> arbitrationOverdue(Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM cases WHERE arbitration_due_at < ? ORDER BY arbitration_due_at LIMIT ?")
+                .params(ts(now), limit).query(Long.class).list();
+    }
+
     Optional<Case> findByCode(String code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM cases WHERE code = ?").param(code).query(CASE).optional();
     }
@@ -153,14 +168,14 @@ class CaseRepository {
                 UPDATE cases SET state = ?, owner_unit_id = ?, step_started_at = ?, due_at = ?, handling_due_at = ?,
                     return_count = ?, rework_count = ?, extension_count = ?, urge_count = ?, escalation_level = ?,
                     pending_extension_days = ?, resolution = ?, stars = ?, resolved_at = ?, closed_at = ?,
-                    updated_at = ?, version = version + 1,
+                    arbitration_due_at = ?, arbitrated = ?, updated_at = ?, version = version + 1,
                     involved_unit_ids = CASE WHEN CAST(? AS bigint) IS NULL OR ? = ANY (involved_unit_ids)
                         THEN involved_unit_ids ELSE array_append(involved_unit_ids, ?) END
                 WHERE id = ? AND version = ?
                 """).params(s.state().name(), s.ownerUnitId(), ts(s.stepStartedAt()), ts(s.dueAt()), ts(s.handlingDueAt()),
                         s.returnCount(), s.reworkCount(), s.extensionCount(), s.urgeCount(), s.escalationLevel(),
                         s.pendingExtensionDays(), s.resolution(), s.stars(), ts(s.resolvedAt()), ts(s.closedAt()),
-                        ts(s.updatedAt()), s.ownerUnitId(), s.ownerUnitId(), s.ownerUnitId(), s.id(), s.version())
+                        ts(s.arbitrationDueAt()), s.arbitrated(), ts(s.updatedAt()), s.ownerUnitId(), s.ownerUnitId(), s.ownerUnitId(), s.id(), s.version())
                 .update();
         if (updated == 0) {
             return false;

@@ -15,6 +15,7 @@ import org.onegrid.directory.DirectoryService;
 import org.onegrid.directory.Role;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.directory.Unit;
+import org.onegrid.directory.UnitKind;
 import org.onegrid.errors.ApiProblemException;
 import org.onegrid.errors.Validation;
 import org.onegrid.grid.GridLocation;
@@ -218,6 +219,16 @@ public class CaseService {
         Validation v = new Validation();
         String note = v.optionalText("note", body.note(), Validation.MAX_TEXT);
         v.throwIfInvalid();
+        return transition(id, action, staff, at, (c, actor, category, deadlines) ->
+                apply(c, action, body, note, actor, category, deadlines, at));
+    }
+
+    /** One change to one case, decided by the aggregate, saved with optimistic locking. */
+    private interface Change {
+        void apply(Case c, CaseActor actor, Category category, StepDeadlinePolicy deadlines);
+    }
+
+    private CaseDetails transition(long id, CaseAction action, StaffMember staff, Instant at, Change change) {
         CaseActor actor = new CaseActor(staff, staff.role() == Role.GRID_WORKER
                 ? Set.copyOf(directory.gridsOf(staff.id())) : Set.of());
         StepDeadlinePolicy deadlines = deadlines(calendars.calendar());
@@ -225,7 +236,7 @@ public class CaseService {
         Boolean saved = transactions.execute(tx -> {
             Case c = repository.find(id, scope).orElseThrow(() -> ApiProblemException.notFound("case", id));
             Category category = c.categoryCode() == null ? null : catalog.category(c.categoryCode()).orElse(null);
-            apply(c, action, body, note, actor, category, deadlines, at);
+            change.apply(c, actor, category, deadlines);
             return repository.save(c);
         });
         if (!Boolean.TRUE.equals(saved)) {
@@ -249,10 +260,14 @@ public class CaseService {
                     c.dispatch(actor, unit.id(), unit.name(), "chosen by the dispatcher", note, at, deadlines);
                 } else {
                     c.check(CaseAction.DISPATCH, actor);
-                    OwnerAdvisor.Advice advice = advisor.ownerFor(category, c.gridCode()).orElseThrow(() ->
-                            ApiProblemException.unprocessable("unitId", "no routing rule finds an owner for this case"
-                                    + " (category " + c.categoryCode() + ", grid " + c.gridCode() + "); name the unit"));
-                    c.dispatch(actor, advice.unitId(), advice.unitName(), advice.explanation(), note, at, deadlines);
+                    Optional<OwnerAdvisor.Advice> advice = advisor.ownerFor(category, c.gridCode());
+                    if (advice.isPresent()) {
+                        c.dispatch(actor, advice.get().unitId(), advice.get().unitName(), advice.get().explanation(), note,
+                                at, deadlines);
+                    } else {
+                        c.sendToArbitration(actor, "no routing rule finds an owner (category " + c.categoryCode()
+                                + ", grid " + c.gridCode() + ")", at, deadlines);
+                    }
                 }
             }
             case ACCEPT -> c.accept(actor, category, note, at, deadlines);
@@ -313,8 +328,48 @@ public class CaseService {
             }
             case APPROVE_EXTENSION -> c.decideExtension(actor, body.approved() == null || body.approved(), note, at, deadlines);
             case URGE -> c.urge(actor, note, at);
+            case ARBITRATE -> {
+                Unit unit = requireUnit(v, body.unitId(), true);
+                v.throwIfInvalid();
+                c.arbitrate(actor, unit.id(), unit.name(), false, note, at, deadlines);
+                if (Boolean.TRUE.equals(body.saveAsRule()) && c.categoryCode() != null && c.gridCode() != null) {
+                    advisor.learn(c.categoryCode(), c.gridCode(), unit.id(), actor.username());
+                }
+            }
             case RECEIVE -> throw ApiProblemException.invalid("action", "use POST /api/cases to record a case");
         }
+    }
+
+    /** The cases waiting in the arbitration queue, the most urgent first. */
+    public List<CaseDetails> arbitrationQueue(StaffMember viewer) {
+        return repository.inArbitration(scopes.scopeOf(viewer), 200).stream().map(c -> details(c, null, viewer)).toList();
+    }
+
+    /**
+     * Hands every case whose arbitration deadline has passed to its fallback owner: the street
+     * office of its location, or the command centre for a case without one. Returns how many.
+     */
+    public int applyArbitrationFallback(StaffMember system) {
+        Instant now = clock.instant();
+        int handed = 0;
+        for (long id : repository.arbitrationOverdue(now, 500)) {
+            Case c = repository.find(id, DataScope.ALL).orElseThrow();
+            Optional<Unit> fallback = c.gridCode() == null ? Optional.empty()
+                    : directory.unitServing(c.gridCode().substring(0, 9), UnitKind.STREET_OFFICE, null);
+            Unit owner = fallback.or(() -> directory.units().stream()
+                    .filter(u -> u.kind() == UnitKind.COMMAND_CENTRE).findFirst()).orElse(null);
+            if (owner == null) {
+                continue;
+            }
+            try {
+                transition(id, CaseAction.ARBITRATE, system, now, (c2, actor, category, deadlines) ->
+                        c2.arbitrate(actor, owner.id(), owner.name(), true, null, now, deadlines));
+                handed++;
+            } catch (ApiProblemException raced) {
+                // Decided by a person at the same moment: theirs stands.
+            }
+        }
+        return handed;
     }
 
     private StepDeadlinePolicy deadlines(WorkingCalendar calendar) {
@@ -381,7 +436,7 @@ public class CaseService {
                 unmasked ? c.reporterPhone() : PersonalDataPolicy.maskPhone(c.reporterPhone()), c.returnCount(), c.reworkCount(), c.extensionCount(), c.urgeCount(),
                 c.escalationLevel(), c.pendingExtensionDays(), c.resolution(), c.stars(),
                 c.stars() == null ? null : Satisfaction.fromStars(c.stars()), at(c.resolvedAt(), zone),
-                at(c.closedAt(), zone), c.version(), entries);
+                at(c.closedAt(), zone), at(c.arbitrationDueAt(), zone), c.arbitrated(), c.version(), entries);
     }
 
     private static OffsetDateTime at(Instant instant, ZoneId zone) {

@@ -19,4 +19,7 @@ public interface OwnerAdvisor {
 
     /** The owner at the lowest level above {@code level} whose catalogue entry names one. */
     Optional<Advice> ownerAbove(Category category, String gridCode, GridLevel level);
+
+    /** Keeps an arbitrator's decision as a rule: this category, in this community, goes to this unit. */
+    void learn(String categoryCode, String gridCode, long unitId, String actor);
 }

@@ -62,6 +62,11 @@ public final class StepDeadlinePolicy {
         return due(start, ladder.clockFor(level, category));
     }
 
+    /** When the arbitration of an ownerless case must be decided. */
+    public Instant arbitrationDue(Instant start) {
+        return due(start, ArbitrationPolicy.DECISION);
+    }
+
     /** An approved extension: so many more working days after the deadline in force. */
     public Instant extend(Instant currentDue, int workingDays) {
         return calendar.addWorkingDays(currentDue, workingDays).toInstant();

@@ -36,6 +36,7 @@ import org.onegrid.directory.Role;
  * request-extension  ACCEPTED                              UNIT_HANDLER, UNIT_LEADER           owning unit
  * approve-extension  ACCEPTED                              DISPATCHER                          -
  * urge               any open state                        DISPATCHER, UNIT_LEADER, DISTRICT_LEADER
+ * arbitrate          RECEIVED, RETURNED (in arbitration)   DISPATCHER                          -
  * </pre>
  * The role is checked before the state: a role that may never do an action is refused (403)
  * whatever the case's state; a role that may, on a case in the wrong state, gets 409.
@@ -64,6 +65,7 @@ public final class TransitionRules {
         RULES.put(CaseAction.APPROVE_EXTENSION, new Rule(EnumSet.of(ACCEPTED), EnumSet.of(DISPATCHER), Scope.ANY));
         RULES.put(CaseAction.URGE, new Rule(EnumSet.of(RECEIVED, DISPATCHED, ACCEPTED, RETURNED, RESOLVED, VERIFIED, RATED),
                 EnumSet.of(DISPATCHER, UNIT_LEADER, DISTRICT_LEADER), Scope.ANY));
+        RULES.put(CaseAction.ARBITRATE, new Rule(EnumSet.of(RECEIVED, RETURNED), EnumSet.of(DISPATCHER), Scope.ANY));
     }
 
     private TransitionRules() {

@@ -34,7 +34,8 @@ class CaseLifecycleTest extends ApiTest {
             Map.entry("escalate", EnumSet.of(CaseState.DISPATCHED, CaseState.ACCEPTED)),
             Map.entry("request-extension", EnumSet.of(CaseState.ACCEPTED)),
             Map.entry("approve-extension", EnumSet.noneOf(CaseState.class)), // nothing pending
-            Map.entry("urge", EnumSet.complementOf(EnumSet.of(CaseState.CLOSED, CaseState.VOID))));
+            Map.entry("urge", EnumSet.complementOf(EnumSet.of(CaseState.CLOSED, CaseState.VOID))),
+            Map.entry("arbitrate", EnumSet.noneOf(CaseState.class))); // none of these cases is in arbitration
 
     private static final Map<String, CaseState> LEADS_TO = Map.of(
             "dispatch", CaseState.DISPATCHED, "accept", CaseState.ACCEPTED, "return", CaseState.RETURNED,
@@ -54,7 +55,7 @@ class CaseLifecycleTest extends ApiTest {
     /** Who takes an action, and with what body. */
     private String actor(String action) {
         return switch (action) {
-            case "dispatch", "close", "void", "approve-extension", "urge", "verify" -> "dispatcher";
+            case "dispatch", "close", "void", "approve-extension", "urge", "verify", "arbitrate" -> "dispatcher";
             case "rate" -> "agent";
             default -> "h-c001001";
         };
@@ -62,7 +63,7 @@ class CaseLifecycleTest extends ApiTest {
 
     private String body(String action) {
         return switch (action) {
-            case "dispatch" -> "{\"unitId\":" + committee + "}";
+            case "dispatch", "arbitrate" -> "{\"unitId\":" + committee + "}";
             case "return" -> "{\"reason\":\"NOT_OUR_FUNCTION\",\"note\":\"不属于本单位\"}";
             case "resolve" -> "{\"result\":\"已清理\"}";
             case "verify" -> "{\"passed\":true}";

@@ -99,10 +99,13 @@ class RoutingApiTest extends ApiTest {
     }
 
     @Test
-    void aCaseNoRuleCanPlaceNeedsTheDispatcherToNameTheUnit() {
+    void aCaseNoRuleCanPlaceGoesToTheArbitrationQueue() {
         long id = http().post("/api/cases", "agent", newCaseJson("无类别", null)).body().get("id").asLong();
         Response r = http().post("/api/cases/" + id + "/dispatch", "dispatcher", "{}");
-        assertThat(r.status()).isEqualTo(422);
-        assertThat(r.body().get("errors").get(0).get("field").asText()).isEqualTo("unitId");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().get("state").asText()).isEqualTo("RECEIVED");
+        assertThat(r.body().get("arbitrationDueAt").asText()).isEqualTo(r.body().get("dueAt").asText());
+        assertThat(http().get("/api/cases/arbitration", "dispatcher").body().findValuesAsText("id"))
+                .contains(String.valueOf(id));
     }
 }

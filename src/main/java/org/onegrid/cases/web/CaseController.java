@@ -48,6 +48,12 @@ class CaseController {
                 .body(result.details());
     }
 
+    /** The arbitration queue (无头事项): cases waiting for the command centre to name their owner. */
+    @GetMapping("/arbitration")
+    List<CaseDetails> arbitrationQueue(StaffMember viewer) {
+        return cases.arbitrationQueue(viewer);
+    }
+
     @GetMapping("/{id}")
     CaseDetails get(@PathVariable long id, StaffMember viewer) {
         return cases.get(id, viewer);
@@ -93,7 +99,7 @@ class CaseController {
         CaseAction caseAction = CaseAction.fromPath(action).orElseThrow(() -> ApiProblemException.invalid("action",
                 "unknown action '" + (action.length() > 40 ? action.substring(0, 40) : action) + "'; one of "
                         + List.of("dispatch", "accept", "return", "resolve", "verify", "rate", "close", "void",
-                        "escalate", "request-extension", "approve-extension", "urge")));
+                        "escalate", "request-extension", "approve-extension", "urge", "arbitrate")));
         return cases.perform(id, caseAction, body, actor);
     }
 
