@@ -9,15 +9,18 @@ import com.fasterxml.jackson.annotation.JsonAlias;
  * void and escalate {@code reason} (escalate also an optional {@code unitId});
  * request-extension {@code workingDays} and {@code reason}; approve-extension {@code approved}
  * (true when left out); arbitrate {@code unitId} and {@code saveAsRule} (keep the decision as a
- * routing rule for this category in this community). Every action takes an optional {@code note}.
+ * routing rule for this category in this community); whistle {@code unitId} (the lead unit) and
+ * {@code coHandlerUnitIds}; report-in {@code result} (the co-handler's part). Every action takes
+ * an optional {@code note}.
  */
 public record ActionRequest(@JsonAlias("unit") Long unitId, String reason, String result, Integer stars, String note,
-                            Boolean passed, Boolean approved, Integer workingDays, Boolean saveAsRule) {
+                            Boolean passed, Boolean approved, Integer workingDays, Boolean saveAsRule,
+                            java.util.List<Long> coHandlerUnitIds) {
 
     public static final ActionRequest EMPTY = new ActionRequest(null, null, null, null, null, null, null, null);
 
     public ActionRequest(Long unitId, String reason, String result, Integer stars, String note, Boolean passed,
                          Boolean approved, Integer workingDays) {
-        this(unitId, reason, result, stars, note, passed, approved, workingDays, null);
+        this(unitId, reason, result, stars, note, passed, approved, workingDays, null, null);
     }
 }

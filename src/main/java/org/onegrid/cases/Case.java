@@ -54,6 +54,9 @@ public final class Case {
     private final long version;
 
     private final List<TimelineEntry> newEntries = new ArrayList<>();
+    /** Co-handlers as loaded, and those added or changed by this transition. */
+    private final java.util.Map<Long, CoHandler> coHandlers = new java.util.LinkedHashMap<>();
+    private final java.util.Set<Long> changedCoHandlers = new java.util.LinkedHashSet<>();
 
     /** Everything a case holds, as stored. */
     record Snapshot(long id, String code, Channel channel, String title, String description, Double lat, Double lng,
@@ -302,6 +305,67 @@ public final class Case {
         urgeCount++;
         updatedAt = now;
         record(now, actor, CaseAction.URGE, from, "urge " + urgeCount, note);
+    }
+
+    /**
+     * 吹哨: the street office of the case's street summons a lead unit, which takes the case over,
+     * and co-handlers, which must report in by the deadline.
+     */
+    public void whistle(CaseActor actor, boolean actorIsStreetOfficeHere, long leadUnitId, String leadName,
+                        java.util.List<Long> coHandlerUnitIds, String note, Instant now, StepDeadlinePolicy deadlines) {
+        CaseState from = guard(CaseAction.WHISTLE, actor);
+        if (!actorIsStreetOfficeHere) {
+            throw ApiProblemException.forbidden("only the street/town office of the case's street may blow the whistle")
+                    .with("action", CaseAction.WHISTLE.pathName());
+        }
+        Instant reportInDue = deadlines.reportInDue(now);
+        for (Long unit : coHandlerUnitIds) {
+            if (unit == leadUnitId || coHandlers.containsKey(unit)) {
+                continue;
+            }
+            coHandlers.put(unit, new CoHandler(unit, reportInDue, null, null));
+            changedCoHandlers.add(unit);
+        }
+        if (ownerUnitId == null || ownerUnitId != leadUnitId) {
+            ownerUnitId = leadUnitId;
+            handlingDueAt = null;
+            pendingExtensionDays = null;
+            moveTo(CaseState.DISPATCHED, now, deadlines.dueFor(CaseState.DISPATCHED, now, null));
+        } else {
+            updatedAt = now;
+        }
+        record(now, actor, CaseAction.WHISTLE, from, "lead " + leadName + " (unit " + leadUnitId + "); co-handlers "
+                + changedCoHandlers + " report in by " + reportInDue, note);
+    }
+
+    /** 报到: a summoned co-handler reports in with its part; the state does not change. */
+    public void reportIn(CaseActor actor, String part, Instant now) {
+        CaseState from = guard(CaseAction.REPORT_IN, actor);
+        CoHandler summoned = actor.staff().unitId() == null ? null : coHandlers.get(actor.staff().unitId());
+        if (summoned == null) {
+            throw ApiProblemException.forbidden("only a unit summoned onto this case may report in")
+                    .with("action", CaseAction.REPORT_IN.pathName());
+        }
+        if (summoned.reported()) {
+            throw illegal(CaseAction.REPORT_IN, "unit " + summoned.unitId() + " has already reported in");
+        }
+        coHandlers.put(summoned.unitId(), new CoHandler(summoned.unitId(), summoned.dueAt(), now, part));
+        changedCoHandlers.add(summoned.unitId());
+        updatedAt = now;
+        record(now, actor, CaseAction.REPORT_IN, from, "unit " + summoned.unitId()
+                + (now.isAfter(summoned.dueAt()) ? " reported in late" : " reported in"), part);
+    }
+
+    void loadCoHandlers(java.util.List<CoHandler> loaded) {
+        loaded.forEach(h -> coHandlers.put(h.unitId(), h));
+    }
+
+    public java.util.List<CoHandler> coHandlers() {
+        return java.util.List.copyOf(coHandlers.values());
+    }
+
+    java.util.List<CoHandler> changedCoHandlers() {
+        return changedCoHandlers.stream().map(coHandlers::get).toList();
     }
 
     // ---- guards and bookkeeping -------------------------------------------------------------

@@ -18,7 +18,9 @@ public enum CaseAction {
     REQUEST_EXTENSION("request-extension"),
     APPROVE_EXTENSION("approve-extension"),
     URGE("urge"),
-    ARBITRATE("arbitrate");
+    ARBITRATE("arbitrate"),
+    WHISTLE("whistle"),
+    REPORT_IN("report-in");
 
     private final String pathName;
 

@@ -16,8 +16,13 @@ public record CaseDetails(long id, String code, CaseState state, Channel channel
                           String reporterName, String reporterPhone, int returnCount, int reworkCount,
                           int extensionCount, int urgeCount, int escalationLevel, Integer pendingExtensionDays,
                           String resolution, Integer stars, Satisfaction satisfaction, OffsetDateTime resolvedAt,
-                          OffsetDateTime closedAt, OffsetDateTime arbitrationDueAt, boolean arbitrated, long version,
-                          List<TimelineView> timeline) {
+                          OffsetDateTime closedAt, OffsetDateTime arbitrationDueAt, boolean arbitrated,
+                          List<CoHandlerView> coHandlers, long version, List<TimelineView> timeline) {
+
+    /** A co-handling unit, its report-in deadline, and its part once reported. */
+    public record CoHandlerView(long unitId, String unitName, OffsetDateTime dueAt, OffsetDateTime reportedAt,
+                                String report, boolean overdue) {
+    }
 
     public record OwnerUnit(long id, String name) {
     }

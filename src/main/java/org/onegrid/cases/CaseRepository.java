@@ -113,13 +113,23 @@ class CaseRepository {
         List<Object> params = new ArrayList<>();
         params.add(id);
         String where = " WHERE id = ?" + scopeCondition(scope, params);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM cases" + where).params(params).query(CASE).optional();
+        Optional<Case> found = jdbc.sql("SELECT " + COLUMNS + " FROM cases" + where).params(params).query(CASE).optional();
+        found.ifPresent(c -> c.loadCoHandlers(coHandlers(id)));
+        return found;
+    }
+
+    List<CoHandler> coHandlers(long caseId) {
+        return jdbc.sql("SELECT unit_id, due_at, reported_at, report FROM case_co_handler WHERE case_id = ? ORDER BY unit_id")
+                .param(caseId)
+                .query((rs, i) -> new CoHandler(rs.getLong(1), instant(rs, "due_at"), instant(rs, "reported_at"),
+                        rs.getString(4)))
+                .list();
     }
 
     /**
      * The one place data scope becomes SQL: every read of cases passes through it. A case is in
      * scope when it lies under one of the scope's territory codes or was ever assigned to one of
-     * its units.
+     * its units (co-handlers summoned onto a case count as assigned).
      */
     private static String scopeCondition(DataScope scope, List<Object> params) {
         if (scope.all()) {
@@ -141,6 +151,20 @@ class CaseRepository {
     List<Long> arbitrationOverdue(Instant now, int limit) {
         return jdbc.sql("SELECT id FROM cases WHERE arbitration_due_at < ? ORDER BY arbitration_due_at LIMIT ?")
                 .params(ts(now), limit).query(Long.class).list();
+    }
+
+    record PendingReportIn(long caseId, long unitId, Instant dueAt) {
+    }
+
+    /** Report-ins past their deadline on open cases, within the scope. */
+    List<PendingReportIn> overdueReportIns(DataScope scope, Instant now) {
+        List<Object> params = new ArrayList<>();
+        params.add(ts(now));
+        String where = " WHERE h.reported_at IS NULL AND h.due_at < ? AND state NOT IN ('CLOSED', 'VOID')"
+                + scopeCondition(scope, params);
+        return jdbc.sql("SELECT h.case_id, h.unit_id, h.due_at FROM case_co_handler h JOIN cases ON cases.id = h.case_id"
+                        + where + " ORDER BY h.due_at LIMIT 500")
+                .params(params).query((rs, i) -> new PendingReportIn(rs.getLong(1), rs.getLong(2), instant(rs, "due_at"))).list();
     }
 
     Optional<Case> findByCode(String code) {
@@ -179,6 +203,14 @@ class CaseRepository {
                 .update();
         if (updated == 0) {
             return false;
+        }
+        for (CoHandler h : c.changedCoHandlers()) {
+            jdbc.sql("""
+                    INSERT INTO case_co_handler (case_id, unit_id, due_at, reported_at, report) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (case_id, unit_id) DO UPDATE SET reported_at = EXCLUDED.reported_at, report = EXCLUDED.report
+                    """).params(s.id(), h.unitId(), ts(h.dueAt()), ts(h.reportedAt()), h.report()).update();
+            jdbc.sql("UPDATE cases SET involved_unit_ids = array_append(involved_unit_ids, ?) WHERE id = ? AND NOT (? = ANY (involved_unit_ids))")
+                    .params(h.unitId(), s.id(), h.unitId()).update();
         }
         for (TimelineEntry e : c.newEntries()) {
             jdbc.sql("""

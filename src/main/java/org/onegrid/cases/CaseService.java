@@ -328,6 +328,25 @@ public class CaseService {
             }
             case APPROVE_EXTENSION -> c.decideExtension(actor, body.approved() == null || body.approved(), note, at, deadlines);
             case URGE -> c.urge(actor, note, at);
+            case WHISTLE -> {
+                Unit lead = requireUnit(v, body.unitId(), true);
+                List<Long> coHandlers = body.coHandlerUnitIds() == null ? List.of() : body.coHandlerUnitIds();
+                if (coHandlers.isEmpty() || coHandlers.size() > JointHandlingPolicy.MAX_CO_HANDLERS) {
+                    v.reject("coHandlerUnitIds", "name 1 to " + JointHandlingPolicy.MAX_CO_HANDLERS + " co-handling units");
+                }
+                coHandlers.forEach(u -> requireUnit(v, u, true));
+                v.throwIfInvalid();
+                boolean streetOfficeHere = directory.unit(actor.staff().unitId() == null ? -1 : actor.staff().unitId())
+                        .filter(u -> u.kind() == UnitKind.STREET_OFFICE)
+                        .filter(u -> c.gridCode() != null && c.gridCode().startsWith(u.regionCode()))
+                        .isPresent();
+                c.whistle(actor, streetOfficeHere, lead.id(), lead.name(), coHandlers, note, at, deadlines);
+            }
+            case REPORT_IN -> {
+                String part = v.requiredText("result", body.result(), Validation.MAX_TEXT);
+                v.throwIfInvalid();
+                c.reportIn(actor, part, at);
+            }
             case ARBITRATE -> {
                 Unit unit = requireUnit(v, body.unitId(), true);
                 v.throwIfInvalid();
@@ -338,6 +357,19 @@ public class CaseService {
             }
             case RECEIVE -> throw ApiProblemException.invalid("action", "use POST /api/cases to record a case");
         }
+    }
+
+    /** A co-handler's report-in that is past its deadline. */
+    public record OverdueReportIn(long caseId, long unitId, String unitName, OffsetDateTime dueAt) {
+    }
+
+    /** Report-ins past their deadline, within the viewer's scope, the oldest first. */
+    public List<OverdueReportIn> overdueReportIns(StaffMember viewer) {
+        ZoneId zone = calendars.calendar().zone();
+        return repository.overdueReportIns(scopes.scopeOf(viewer), clock.instant()).stream()
+                .map(r -> new OverdueReportIn(r.caseId(), r.unitId(), directory.unit(r.unitId()).map(Unit::name).orElse(null),
+                        at(r.dueAt(), zone)))
+                .toList();
     }
 
     /** The cases waiting in the arbitration queue, the most urgent first. */
@@ -436,7 +468,11 @@ public class CaseService {
                 unmasked ? c.reporterPhone() : PersonalDataPolicy.maskPhone(c.reporterPhone()), c.returnCount(), c.reworkCount(), c.extensionCount(), c.urgeCount(),
                 c.escalationLevel(), c.pendingExtensionDays(), c.resolution(), c.stars(),
                 c.stars() == null ? null : Satisfaction.fromStars(c.stars()), at(c.resolvedAt(), zone),
-                at(c.closedAt(), zone), at(c.arbitrationDueAt(), zone), c.arbitrated(), c.version(), entries);
+                at(c.closedAt(), zone), at(c.arbitrationDueAt(), zone), c.arbitrated(),
+                c.coHandlers().isEmpty() ? null : c.coHandlers().stream().map(h -> new CaseDetails.CoHandlerView(h.unitId(),
+                        directory.unit(h.unitId()).map(Unit::name).orElse(null), at(h.dueAt(), zone),
+                        at(h.reportedAt(), zone), h.report(), h.overdue(now))).toList(),
+                c.version(), entries);
     }
 
     private static OffsetDateTime at(Instant instant, ZoneId zone) {

@@ -62,6 +62,11 @@ public final class StepDeadlinePolicy {
         return due(start, ladder.clockFor(level, category));
     }
 
+    /** When a co-handler summoned now must report in. */
+    public Instant reportInDue(Instant start) {
+        return due(start, JointHandlingPolicy.REPORT_IN);
+    }
+
     /** When the arbitration of an ownerless case must be decided. */
     public Instant arbitrationDue(Instant start) {
         return due(start, ArbitrationPolicy.DECISION);

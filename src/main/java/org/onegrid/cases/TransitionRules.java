@@ -37,6 +37,8 @@ import org.onegrid.directory.Role;
  * approve-extension  ACCEPTED                              DISPATCHER                          -
  * urge               any open state                        DISPATCHER, UNIT_LEADER, DISTRICT_LEADER
  * arbitrate          RECEIVED, RETURNED (in arbitration)   DISPATCHER                          -
+ * whistle            DISPATCHED, ACCEPTED                  UNIT_HANDLER, UNIT_LEADER           street office of the case's street
+ * report-in          DISPATCHED, ACCEPTED                  UNIT_HANDLER, UNIT_LEADER           a summoned co-handler
  * </pre>
  * The role is checked before the state: a role that may never do an action is refused (403)
  * whatever the case's state; a role that may, on a case in the wrong state, gets 409.
@@ -66,6 +68,9 @@ public final class TransitionRules {
         RULES.put(CaseAction.URGE, new Rule(EnumSet.of(RECEIVED, DISPATCHED, ACCEPTED, RETURNED, RESOLVED, VERIFIED, RATED),
                 EnumSet.of(DISPATCHER, UNIT_LEADER, DISTRICT_LEADER), Scope.ANY));
         RULES.put(CaseAction.ARBITRATE, new Rule(EnumSet.of(RECEIVED, RETURNED), EnumSet.of(DISPATCHER), Scope.ANY));
+        // Who may whistle, and who may report in, is checked against the units by the case itself.
+        RULES.put(CaseAction.WHISTLE, new Rule(EnumSet.of(DISPATCHED, ACCEPTED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER), Scope.ANY));
+        RULES.put(CaseAction.REPORT_IN, new Rule(EnumSet.of(DISPATCHED, ACCEPTED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER), Scope.ANY));
     }
 
     private TransitionRules() {

@@ -35,7 +35,9 @@ class CaseLifecycleTest extends ApiTest {
             Map.entry("request-extension", EnumSet.of(CaseState.ACCEPTED)),
             Map.entry("approve-extension", EnumSet.noneOf(CaseState.class)), // nothing pending
             Map.entry("urge", EnumSet.complementOf(EnumSet.of(CaseState.CLOSED, CaseState.VOID))),
-            Map.entry("arbitrate", EnumSet.noneOf(CaseState.class))); // none of these cases is in arbitration
+            Map.entry("arbitrate", EnumSet.noneOf(CaseState.class)), // none of these cases is in arbitration
+            Map.entry("whistle", EnumSet.of(CaseState.DISPATCHED, CaseState.ACCEPTED)));
+    // report-in needs a summoned co-handler: JointHandlingTest covers it.
 
     private static final Map<String, CaseState> LEADS_TO = Map.of(
             "dispatch", CaseState.DISPATCHED, "accept", CaseState.ACCEPTED, "return", CaseState.RETURNED,
@@ -57,6 +59,7 @@ class CaseLifecycleTest extends ApiTest {
         return switch (action) {
             case "dispatch", "close", "void", "approve-extension", "urge", "verify", "arbitrate" -> "dispatcher";
             case "rate" -> "agent";
+            case "whistle" -> "h-s001";
             default -> "h-c001001";
         };
     }
@@ -70,6 +73,7 @@ class CaseLifecycleTest extends ApiTest {
             case "rate" -> "{\"stars\":5}";
             case "void", "escalate" -> "{\"reason\":\"测试\"}";
             case "request-extension" -> "{\"workingDays\":3,\"reason\":\"需协调\"}";
+            case "whistle" -> "{\"unitId\":" + committee + ",\"coHandlerUnitIds\":[" + committee + "]}";
             default -> "{}";
         };
     }

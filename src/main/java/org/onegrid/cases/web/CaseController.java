@@ -54,6 +54,12 @@ class CaseController {
         return cases.arbitrationQueue(viewer);
     }
 
+    /** Co-handlers' report-ins past their deadline (吹哨报到 overdue), the oldest first. */
+    @GetMapping("/overdue-report-ins")
+    List<CaseService.OverdueReportIn> overdueReportIns(StaffMember viewer) {
+        return cases.overdueReportIns(viewer);
+    }
+
     @GetMapping("/{id}")
     CaseDetails get(@PathVariable long id, StaffMember viewer) {
         return cases.get(id, viewer);
@@ -99,7 +105,7 @@ class CaseController {
         CaseAction caseAction = CaseAction.fromPath(action).orElseThrow(() -> ApiProblemException.invalid("action",
                 "unknown action '" + (action.length() > 40 ? action.substring(0, 40) : action) + "'; one of "
                         + List.of("dispatch", "accept", "return", "resolve", "verify", "rate", "close", "void",
-                        "escalate", "request-extension", "approve-extension", "urge", "arbitrate")));
+                        "escalate", "request-extension", "approve-extension", "urge", "arbitrate", "whistle", "report-in")));
         return cases.perform(id, caseAction, body, actor);
     }
 

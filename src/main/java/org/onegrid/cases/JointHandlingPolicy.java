@@ -1,0 +1,19 @@
+package org.onegrid.cases;
+
+import org.onegrid.calendar.TimeLimit;
+
+/**
+ * The street blows the whistle, departments report (镇街吹哨、部门报到): a street/town office
+ * summons several units onto a case in its territory, one lead unit (主办) that owns it and
+ * co-handlers (协办) that must each report in with their part within {@link #REPORT_IN}. Only
+ * the lead unit resolves the case; a co-handler's report-in changes no state. Report-ins past
+ * their deadline are shown as overdue.
+ */
+public final class JointHandlingPolicy {
+
+    public static final TimeLimit REPORT_IN = TimeLimit.workingDays(1);
+    public static final int MAX_CO_HANDLERS = 10;
+
+    private JointHandlingPolicy() {
+    }
+}
