@@ -11,16 +11,21 @@ import com.fasterxml.jackson.annotation.JsonAlias;
  * (true when left out); arbitrate {@code unitId} and {@code saveAsRule} (keep the decision as a
  * routing rule for this category in this community); whistle {@code unitId} (the lead unit) and
  * {@code coHandlerUnitIds}; report-in {@code result} (the co-handler's part). Every action takes
- * an optional {@code note}.
+ * an optional {@code note}; merge {@code intoCaseId} (the case that stays).
  */
 public record ActionRequest(@JsonAlias("unit") Long unitId, String reason, String result, Integer stars, String note,
                             Boolean passed, Boolean approved, Integer workingDays, Boolean saveAsRule,
-                            java.util.List<Long> coHandlerUnitIds) {
+                            java.util.List<Long> coHandlerUnitIds, Long intoCaseId) {
 
     public static final ActionRequest EMPTY = new ActionRequest(null, null, null, null, null, null, null, null);
 
     public ActionRequest(Long unitId, String reason, String result, Integer stars, String note, Boolean passed,
                          Boolean approved, Integer workingDays) {
-        this(unitId, reason, result, stars, note, passed, approved, workingDays, null, null);
+        this(unitId, reason, result, stars, note, passed, approved, workingDays, null, null, null);
+    }
+
+    /** The body of a whistle: a lead unit and the co-handlers it summons. */
+    public static ActionRequest whistle(long leadUnitId, java.util.List<Long> coHandlerUnitIds) {
+        return new ActionRequest(leadUnitId, null, null, null, null, null, null, null, null, coHandlerUnitIds, null);
     }
 }

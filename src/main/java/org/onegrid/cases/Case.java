@@ -50,6 +50,7 @@ public final class Case {
     private Instant closedAt;
     private Instant arbitrationDueAt;
     private boolean arbitrated;
+    private Long mergedInto;
     private Instant updatedAt;
     private final long version;
 
@@ -65,7 +66,7 @@ public final class Case {
                     Instant dueAt, Instant handlingDueAt, int returnCount, int reworkCount, int extensionCount,
                     int urgeCount, int escalationLevel, Integer pendingExtensionDays, String resolution, Integer stars,
                     Instant resolvedAt, Instant closedAt, Instant arbitrationDueAt, boolean arbitrated,
-                    Instant updatedAt, long version) {
+                    Long mergedInto, Instant updatedAt, long version) {
     }
 
     Case(Snapshot s) {
@@ -100,6 +101,7 @@ public final class Case {
         this.closedAt = s.closedAt();
         this.arbitrationDueAt = s.arbitrationDueAt();
         this.arbitrated = s.arbitrated();
+        this.mergedInto = s.mergedInto();
         this.updatedAt = s.updatedAt();
         this.version = s.version();
     }
@@ -108,8 +110,8 @@ public final class Case {
         return new Snapshot(id, code, channel, title, description, lat, lng, address, gridCode, categoryCode,
                 reporterName, reporterPhone, receivedAt, createdBy, state, ownerUnitId, stepStartedAt, dueAt,
                 handlingDueAt, returnCount, reworkCount, extensionCount, urgeCount, escalationLevel,
-                pendingExtensionDays, resolution, stars, resolvedAt, closedAt, arbitrationDueAt, arbitrated, updatedAt,
-                version);
+                pendingExtensionDays, resolution, stars, resolvedAt, closedAt, arbitrationDueAt, arbitrated, mergedInto,
+                updatedAt, version);
     }
 
     // ---- the verbs ----------------------------------------------------------------------------
@@ -259,6 +261,27 @@ public final class Case {
         moveTo(CaseState.DISPATCHED, now, deadlines.dueFor(CaseState.DISPATCHED, now, null));
         record(now, actor, CaseAction.ARBITRATE, from, (fallback ? "nobody decided in time: fallback owner " : "decided: ")
                 + unitName + " (unit " + unitId + "), final", note);
+    }
+
+    /**
+     * 合并: this case reports the same matter as {@code target}; it becomes VOID, pointing at the
+     * target, which keeps this case's reporter so that each reporter is told and can rate.
+     */
+    public void mergeInto(CaseActor actor, Case target, String note, Instant now) {
+        CaseState from = guard(CaseAction.MERGE, actor);
+        if (target.id == id || !target.state.isOpen()) {
+            throw ApiProblemException.invalid("intoCaseId", "must be another open case");
+        }
+        mergedInto = target.id;
+        closedAt = now;
+        moveTo(CaseState.VOID, now, null);
+        record(now, actor, CaseAction.MERGE, from, "merged into " + target.code + " (case " + target.id + ")", note);
+        target.updatedAt = now;
+        target.record(now, actor, CaseAction.MERGE, target.state, "case " + code + " merged in; its reporter is linked", note);
+    }
+
+    public Long mergedInto() {
+        return mergedInto;
     }
 
     /** Whether the case waits in the arbitration queue. */

@@ -20,7 +20,8 @@ public enum CaseAction {
     URGE("urge"),
     ARBITRATE("arbitrate"),
     WHISTLE("whistle"),
-    REPORT_IN("report-in");
+    REPORT_IN("report-in"),
+    MERGE("merge");
 
     private final String pathName;
 

@@ -17,7 +17,12 @@ public record CaseDetails(long id, String code, CaseState state, Channel channel
                           int extensionCount, int urgeCount, int escalationLevel, Integer pendingExtensionDays,
                           String resolution, Integer stars, Satisfaction satisfaction, OffsetDateTime resolvedAt,
                           OffsetDateTime closedAt, OffsetDateTime arbitrationDueAt, boolean arbitrated,
-                          List<CoHandlerView> coHandlers, long version, List<TimelineView> timeline) {
+                          List<CoHandlerView> coHandlers, Long mergedInto, List<LinkedReporterView> linkedReporters,
+                          long version, List<TimelineView> timeline) {
+
+    /** A reporter of a case merged into this one (masked like the case's own reporter). */
+    public record LinkedReporterView(long fromCaseId, String fromCaseCode, String name, String phone) {
+    }
 
     /** A co-handling unit, its report-in deadline, and its part once reported. */
     public record CoHandlerView(long unitId, String unitName, OffsetDateTime dueAt, OffsetDateTime reportedAt,

@@ -22,7 +22,7 @@ class CaseRepository {
             id, code, channel, title, description, lat, lng, address, grid_code, category_code, reporter_name,
             reporter_phone, received_at, created_by, state, owner_unit_id, step_started_at, due_at, handling_due_at,
             return_count, rework_count, extension_count, urge_count, escalation_level, pending_extension_days,
-            resolution, stars, resolved_at, closed_at, arbitration_due_at, arbitrated, updated_at, version
+            resolution, stars, resolved_at, closed_at, arbitration_due_at, arbitrated, merged_into, updated_at, version
             """;
 
     private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.BASIC_ISO_DATE;
@@ -38,7 +38,7 @@ class CaseRepository {
             rs.getInt("escalation_level"), (Integer) rs.getObject("pending_extension_days"), rs.getString("resolution"),
             rs.getObject("stars") == null ? null : rs.getInt("stars"), instant(rs, "resolved_at"),
             instant(rs, "closed_at"), instant(rs, "arbitration_due_at"), rs.getBoolean("arbitrated"),
-            instant(rs, "updated_at"), rs.getLong("version")));
+            (Long) rs.getObject("merged_into"), instant(rs, "updated_at"), rs.getLong("version")));
 
     private final JdbcClient jdbc;
 
@@ -98,8 +98,8 @@ class CaseRepository {
                 .query((rs, i) -> new Case(new Case.Snapshot(rs.getLong("id"), rs.getString("code"), in.channel(),
                         in.title(), in.description(), in.lat(), in.lng(), in.address(), in.gridCode(), in.categoryCode(),
                         in.reporterName(), in.reporterPhone(), in.receivedAt(), in.createdBy(), CaseState.RECEIVED, null,
-                        in.receivedAt(), in.dueAt(), null, 0, 0, 0, 0, 0, null, null, null, null, null, null, false, in.receivedAt(),
-                        0)))
+                        in.receivedAt(), in.dueAt(), null, 0, 0, 0, 0, 0, null, null, null, null, null, null, false, null,
+                        in.receivedAt(), 0)))
                 .optional();
     }
 
@@ -153,6 +153,42 @@ class CaseRepository {
                 .params(ts(now), limit).query(Long.class).list();
     }
 
+    /** A reporter of a case merged into another, kept on the case that stays. */
+    record LinkedReporter(long fromCaseId, String fromCaseCode, String name, String phone) {
+    }
+
+    void linkReporter(long caseId, Case merged) {
+        jdbc.sql("""
+                INSERT INTO case_linked_reporter (case_id, from_case_id, reporter_name, reporter_phone) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """).params(caseId, merged.id(), merged.reporterName(), merged.reporterPhone()).update();
+    }
+
+    List<LinkedReporter> linkedReporters(long caseId) {
+        return jdbc.sql("""
+                SELECT l.from_case_id, c.code, l.reporter_name, l.reporter_phone FROM case_linked_reporter l
+                JOIN cases c ON c.id = l.from_case_id WHERE l.case_id = ? ORDER BY l.from_case_id
+                """).param(caseId)
+                .query((rs, i) -> new LinkedReporter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /**
+     * Cases received within [from, to) inside a latitude/longitude box, whose category starts
+     * with {@code categoryPrefix}, not merged away, other than {@code excludeId}.
+     */
+    List<Case> near(long excludeId, double south, double north, double west, double east, Instant from, Instant to,
+                    String categoryPrefix, DataScope scope, int limit) {
+        List<Object> params = new ArrayList<>(List.of(excludeId, south, north, west, east, ts(from), ts(to),
+                categoryPrefix + "%"));
+        String where = " WHERE id <> ? AND merged_into IS NULL AND state <> 'VOID' AND lat BETWEEN ? AND ?"
+                + " AND lng BETWEEN ? AND ? AND received_at >= ? AND received_at < ? AND category_code LIKE ?"
+                + scopeCondition(scope, params);
+        params.add(limit);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cases" + where + " ORDER BY received_at DESC LIMIT ?")
+                .params(params).query(CASE).list();
+    }
+
     record PendingReportIn(long caseId, long unitId, Instant dueAt) {
     }
 
@@ -192,14 +228,14 @@ class CaseRepository {
                 UPDATE cases SET state = ?, owner_unit_id = ?, step_started_at = ?, due_at = ?, handling_due_at = ?,
                     return_count = ?, rework_count = ?, extension_count = ?, urge_count = ?, escalation_level = ?,
                     pending_extension_days = ?, resolution = ?, stars = ?, resolved_at = ?, closed_at = ?,
-                    arbitration_due_at = ?, arbitrated = ?, updated_at = ?, version = version + 1,
+                    arbitration_due_at = ?, arbitrated = ?, merged_into = ?, updated_at = ?, version = version + 1,
                     involved_unit_ids = CASE WHEN CAST(? AS bigint) IS NULL OR ? = ANY (involved_unit_ids)
                         THEN involved_unit_ids ELSE array_append(involved_unit_ids, ?) END
                 WHERE id = ? AND version = ?
                 """).params(s.state().name(), s.ownerUnitId(), ts(s.stepStartedAt()), ts(s.dueAt()), ts(s.handlingDueAt()),
                         s.returnCount(), s.reworkCount(), s.extensionCount(), s.urgeCount(), s.escalationLevel(),
                         s.pendingExtensionDays(), s.resolution(), s.stars(), ts(s.resolvedAt()), ts(s.closedAt()),
-                        ts(s.arbitrationDueAt()), s.arbitrated(), ts(s.updatedAt()), s.ownerUnitId(), s.ownerUnitId(), s.ownerUnitId(), s.id(), s.version())
+                        ts(s.arbitrationDueAt()), s.arbitrated(), s.mergedInto(), ts(s.updatedAt()), s.ownerUnitId(), s.ownerUnitId(), s.ownerUnitId(), s.id(), s.version())
                 .update();
         if (updated == 0) {
             return false;

@@ -178,7 +178,7 @@ public class CaseService {
 
     /** What a resident may see of their own case: no personal data, no staff names. */
     public record PublicStatus(String code, CaseState state, String title, OffsetDateTime receivedAt,
-                               OffsetDateTime updatedAt, String resolution) {
+                               OffsetDateTime updatedAt, String resolution, String mergedFromYourCode) {
     }
 
     /**
@@ -194,13 +194,19 @@ public class CaseService {
         }
         v.throwIfInvalid();
         Case c = repository.findByCode(trackingCode)
-                .filter(found -> found.reporterPhone() != null && found.reporterPhone().replaceAll("[^0-9]", "").endsWith(digits))
+                .filter(found -> phoneEndsWith(found.reporterPhone(), digits))
                 .orElseThrow(() -> ApiProblemException.notFound("case", trackingCode));
+        // A merged report is answered with the case that stayed, where its reporter is linked.
+        Case shown = c.mergedInto() == null ? c : repository.find(c.mergedInto(), DataScope.ALL).orElse(c);
         ZoneId zone = calendars.calendar().zone();
-        boolean done = c.state() == CaseState.RESOLVED || c.state() == CaseState.VERIFIED || c.state() == CaseState.RATED
-                || c.state() == CaseState.CLOSED;
-        return new PublicStatus(c.code(), c.state(), c.title(), at(c.receivedAt(), zone), at(c.updatedAt(), zone),
-                done ? c.resolution() : null);
+        boolean done = shown.state() == CaseState.RESOLVED || shown.state() == CaseState.VERIFIED
+                || shown.state() == CaseState.RATED || shown.state() == CaseState.CLOSED;
+        return new PublicStatus(shown.code(), shown.state(), shown.title(), at(shown.receivedAt(), zone),
+                at(shown.updatedAt(), zone), done ? shown.resolution() : null, shown == c ? null : c.code());
+    }
+
+    private static boolean phoneEndsWith(String phone, String digits) {
+        return phone != null && phone.replaceAll("[^0-9]", "").endsWith(digits);
     }
 
     /** A reporter's personal data. */
@@ -219,8 +225,59 @@ public class CaseService {
         Validation v = new Validation();
         String note = v.optionalText("note", body.note(), Validation.MAX_TEXT);
         v.throwIfInvalid();
+        if (action == CaseAction.MERGE) {
+            return merge(id, body.intoCaseId(), note, staff, at);
+        }
         return transition(id, action, staff, at, (c, actor, category, deadlines) ->
                 apply(c, action, body, note, actor, category, deadlines, at));
+    }
+
+    /** Merges case {@code id} into {@code intoId}: both change in one transaction, or neither. */
+    private CaseDetails merge(long id, Long intoId, String note, StaffMember staff, Instant at) {
+        if (intoId == null) {
+            throw ApiProblemException.invalid("intoCaseId", "is required");
+        }
+        CaseActor actor = new CaseActor(staff, Set.of());
+        DataScope scope = scopes.scopeOf(staff);
+        Boolean saved = transactions.execute(tx -> {
+            Case source = repository.find(id, scope).orElseThrow(() -> ApiProblemException.notFound("case", id));
+            Case target = repository.find(intoId, scope).orElseThrow(() -> ApiProblemException.invalid("intoCaseId",
+                    "no case " + intoId));
+            source.mergeInto(actor, target, note, at);
+            if (!repository.save(source) || !repository.save(target)) {
+                tx.setRollbackOnly();
+                return false;
+            }
+            repository.linkReporter(target.id(), source);
+            return true;
+        });
+        if (!Boolean.TRUE.equals(saved)) {
+            throw ApiProblemException.conflict("concurrent-change", "Changed by someone else",
+                    "one of the two cases changed at the same moment; reload and try again").with("action", "merge");
+        }
+        return get(id, staff);
+    }
+
+    /**
+     * Open or recent cases within {@code radiusMeters} of case {@code id}, received within
+     * {@code window} of it, in a category starting with {@code categoryPrefix}, that the viewer
+     * may see: the raw material of duplicate detection.
+     */
+    public List<Case> nearby(Case around, StaffMember viewer, double radiusMeters, java.time.Duration window,
+                             String categoryPrefix) {
+        if (around.lat() == null || around.lng() == null) {
+            return List.of();
+        }
+        double dLat = radiusMeters / 111_320.0;
+        double dLng = radiusMeters / (111_320.0 * Math.cos(Math.toRadians(around.lat())));
+        return repository.near(around.id(), around.lat() - dLat, around.lat() + dLat, around.lng() - dLng,
+                around.lng() + dLng, around.receivedAt().minus(window), around.receivedAt().plus(window), categoryPrefix,
+                scopes.scopeOf(viewer), 200);
+    }
+
+    /** The case as an aggregate, if the viewer may see it. */
+    public Case find(long id, StaffMember viewer) {
+        return repository.find(id, scopes.scopeOf(viewer)).orElseThrow(() -> ApiProblemException.notFound("case", id));
     }
 
     /** One change to one case, decided by the aggregate, saved with optimistic locking. */
@@ -472,7 +529,18 @@ public class CaseService {
                 c.coHandlers().isEmpty() ? null : c.coHandlers().stream().map(h -> new CaseDetails.CoHandlerView(h.unitId(),
                         directory.unit(h.unitId()).map(Unit::name).orElse(null), at(h.dueAt(), zone),
                         at(h.reportedAt(), zone), h.report(), h.overdue(now))).toList(),
-                c.version(), entries);
+                c.mergedInto(), linked(c, timeline != null, unmasked), c.version(), entries);
+    }
+
+    /** Reporters linked from merged cases; read for the detail view only. */
+    private List<CaseDetails.LinkedReporterView> linked(Case c, boolean detail, boolean unmasked) {
+        if (!detail) {
+            return null;
+        }
+        List<CaseRepository.LinkedReporter> linked = repository.linkedReporters(c.id());
+        return linked.isEmpty() ? null : linked.stream().map(l -> new CaseDetails.LinkedReporterView(l.fromCaseId(),
+                l.fromCaseCode(), unmasked ? l.name() : PersonalDataPolicy.maskName(l.name()),
+                unmasked ? l.phone() : PersonalDataPolicy.maskPhone(l.phone()))).toList();
     }
 
     private static OffsetDateTime at(Instant instant, ZoneId zone) {

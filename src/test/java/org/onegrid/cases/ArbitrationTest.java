@@ -30,10 +30,6 @@ class ArbitrationTest extends ApiTest {
     @Autowired
     DirectoryService directory;
 
-    private Response act(long id, String action, String user, String body) {
-        return http().post("/api/cases/" + id + "/" + action, user, body);
-    }
-
     @Test
     void returnedTwiceGoesToArbitrationWhoseFinalDecisionBecomesARule() {
         long id = http().post("/api/cases", "agent", DISPUTE).body().get("id").asLong();

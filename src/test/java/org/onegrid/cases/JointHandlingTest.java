@@ -25,10 +25,6 @@ class JointHandlingTest extends ApiTest {
     @Autowired
     DirectoryService directory;
 
-    private Response act(long id, String action, String user, String body) {
-        return http().post("/api/cases/" + id + "/" + action, user, body);
-    }
-
     @Test
     void theStreetSummonsTheLeadRunsAndOnlyTheLeadResolves() {
         long id = http().post("/api/cases", "agent", newCaseJson("违建多部门", "0103")).body().get("id").asLong();
@@ -75,8 +71,8 @@ class JointHandlingTest extends ApiTest {
         cases.performAt(id, CaseAction.DISPATCH, ActionRequest.EMPTY, dispatcher, fiveDaysAgo.plusSeconds(600));
         long market = unitId("S001-MARKET_REGULATION");
         long office = unitId("S001");
-        CaseDetails after = cases.performAt(id, CaseAction.WHISTLE, new ActionRequest(office, null, null, null, null,
-                null, null, null, null, List.of(market)), streetOffice, fiveDaysAgo.plusSeconds(1200));
+        CaseDetails after = cases.performAt(id, CaseAction.WHISTLE, ActionRequest.whistle(office, List.of(market)),
+                streetOffice, fiveDaysAgo.plusSeconds(1200));
         assertThat(after.state()).isEqualTo(CaseState.DISPATCHED);
         assertThat(after.ownerUnit().id()).isEqualTo(office);
 

@@ -29,6 +29,11 @@ public abstract class ApiTest {
         return http;
     }
 
+    /** {@code POST /api/cases/{id}/{action}} as {@code user} with a JSON body. */
+    protected Http.Response act(long id, String action, String user, String body) {
+        return http().post("/api/cases/" + id + "/" + action, user, body);
+    }
+
     /** The id of a unit of the demo district, by its code (CC, D-URBAN_MANAGEMENT, C001001, ...). */
     protected long unitId(String code) {
         for (com.fasterxml.jackson.databind.JsonNode unit : http().get("/api/units", "admin").body()) {
