@@ -26,7 +26,7 @@ public final class Case {
     private final Double lng;
     private final String address;
     private final String gridCode;
-    private final String categoryCode;
+    private String categoryCode;
     private final String reporterName;
     private final String reporterPhone;
     private final Instant receivedAt;
@@ -282,6 +282,16 @@ public final class Case {
 
     public Long mergedInto() {
         return mergedInto;
+    }
+
+    /** 分类: set or correct the case's category before it is dispatched. */
+    public void categorise(CaseActor actor, String newCategoryCode, String why, Instant now) {
+        CaseState from = guard(CaseAction.CATEGORISE, actor);
+        String before = categoryCode;
+        categoryCode = newCategoryCode;
+        updatedAt = now;
+        record(now, actor, CaseAction.CATEGORISE, from, "category " + before + " -> " + newCategoryCode
+                + (why == null ? "" : "; " + why), null);
     }
 
     /** Whether the case waits in the arbitration queue. */

@@ -21,7 +21,8 @@ public enum CaseAction {
     ARBITRATE("arbitrate"),
     WHISTLE("whistle"),
     REPORT_IN("report-in"),
-    MERGE("merge");
+    MERGE("merge"),
+    CATEGORISE("categorise");
 
     private final String pathName;
 

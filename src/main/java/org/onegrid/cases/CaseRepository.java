@@ -50,7 +50,7 @@ class CaseRepository {
     record Intake(Channel channel, String title, String description, Double lat, Double lng, String address,
                   String gridCode, String categoryCode, String reporterName, String reporterPhone, Instant receivedAt,
                   LocalDate receivedDay, String createdBy, String createdByRole, String idempotencyKey, Instant dueAt,
-                  String detail) {
+                  String detail, Integer classifierVersion, Double classifierConfidence) {
     }
 
     /**
@@ -64,12 +64,13 @@ class CaseRepository {
                 c AS (
                     INSERT INTO cases (id, code, channel, title, description, lat, lng, address, grid_code, category_code,
                                        reporter_name, reporter_phone, received_at, created_by, idempotency_key, state,
-                                       step_started_at, due_at, updated_at)
+                                       step_started_at, due_at, updated_at, classifier_version, classifier_confidence)
                     SELECT n.id, :prefix || lpad(n.id::text, greatest(6, length(n.id::text)), '0'), :channel, :title,
                            :description, CAST(:lat AS double precision), CAST(:lng AS double precision),
                            CAST(:address AS varchar), CAST(:grid AS varchar), CAST(:category AS varchar),
                            CAST(:reporterName AS varchar), CAST(:reporterPhone AS varchar), :at,
-                           :createdBy, CAST(:key AS varchar), 'RECEIVED', :at, :due, :at
+                           :createdBy, CAST(:key AS varchar), 'RECEIVED', :at, :due, :at,
+                           CAST(:classifierVersion AS integer), CAST(:classifierConfidence AS double precision)
                     FROM n
                     ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                     RETURNING id, code),
@@ -95,6 +96,8 @@ class CaseRepository {
                 .param("key", in.idempotencyKey())
                 .param("due", Timestamp.from(in.dueAt()))
                 .param("detail", in.detail())
+                .param("classifierVersion", in.classifierVersion())
+                .param("classifierConfidence", in.classifierConfidence())
                 .query((rs, i) -> new Case(new Case.Snapshot(rs.getLong("id"), rs.getString("code"), in.channel(),
                         in.title(), in.description(), in.lat(), in.lng(), in.address(), in.gridCode(), in.categoryCode(),
                         in.reporterName(), in.reporterPhone(), in.receivedAt(), in.createdBy(), CaseState.RECEIVED, null,
@@ -189,6 +192,17 @@ class CaseRepository {
                 .params(params).query(CASE).list();
     }
 
+    /** Closed cases with the category people finally settled on: what the classifier learns from. */
+    List<CaseService.TrainingExample> trainingExamples(int limit) {
+        return jdbc.sql("""
+                SELECT id, title, description, category_code FROM cases
+                WHERE state = 'CLOSED' AND category_code IS NOT NULL ORDER BY closed_at DESC LIMIT ?
+                """).param(limit)
+                .query((rs, i) -> new CaseService.TrainingExample(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4)))
+                .list();
+    }
+
     record PendingReportIn(long caseId, long unitId, Instant dueAt) {
     }
 
@@ -225,14 +239,14 @@ class CaseRepository {
     boolean save(Case c) {
         Case.Snapshot s = c.snapshot();
         int updated = jdbc.sql("""
-                UPDATE cases SET state = ?, owner_unit_id = ?, step_started_at = ?, due_at = ?, handling_due_at = ?,
+                UPDATE cases SET state = ?, category_code = ?, owner_unit_id = ?, step_started_at = ?, due_at = ?, handling_due_at = ?,
                     return_count = ?, rework_count = ?, extension_count = ?, urge_count = ?, escalation_level = ?,
                     pending_extension_days = ?, resolution = ?, stars = ?, resolved_at = ?, closed_at = ?,
                     arbitration_due_at = ?, arbitrated = ?, merged_into = ?, updated_at = ?, version = version + 1,
                     involved_unit_ids = CASE WHEN CAST(? AS bigint) IS NULL OR ? = ANY (involved_unit_ids)
                         THEN involved_unit_ids ELSE array_append(involved_unit_ids, ?) END
                 WHERE id = ? AND version = ?
-                """).params(s.state().name(), s.ownerUnitId(), ts(s.stepStartedAt()), ts(s.dueAt()), ts(s.handlingDueAt()),
+                """).params(s.state().name(), s.categoryCode(), s.ownerUnitId(), ts(s.stepStartedAt()), ts(s.dueAt()), ts(s.handlingDueAt()),
                         s.returnCount(), s.reworkCount(), s.extensionCount(), s.urgeCount(), s.escalationLevel(),
                         s.pendingExtensionDays(), s.resolution(), s.stars(), ts(s.resolvedAt()), ts(s.closedAt()),
                         ts(s.arbitrationDueAt()), s.arbitrated(), s.mergedInto(), ts(s.updatedAt()), s.ownerUnitId(), s.ownerUnitId(), s.ownerUnitId(), s.id(), s.version())

@@ -39,6 +39,18 @@ public class CaseService {
     public record IntakeResult(CaseDetails details, boolean replayed) {
     }
 
+    /** The actor the timeline names for dispatches the classifier made. */
+    public static final StaffMember CLASSIFIER = new StaffMember(0, "system:classifier", "自动派单", Role.DISPATCHER, null);
+
+    /** A closed case's text and final category, for training. */
+    public record TrainingExample(long id, String title, String description, String categoryCode) {
+    }
+
+    /** Closed cases with the category people finally settled on, newest first. */
+    public List<TrainingExample> trainingExamples(int limit) {
+        return repository.trainingExamples(limit);
+    }
+
     /** Who may record a new case. */
     public static final Set<Role> INTAKE_ROLES = Set.of(Role.INTAKE_AGENT, Role.DISPATCHER, Role.GRID_WORKER,
             Role.UNIT_HANDLER, Role.UNIT_LEADER);
@@ -57,10 +69,13 @@ public class CaseService {
     private final AuditLog audit;
     private final OwnerAdvisor advisor;
     private final EscalationLadder ladder;
+    private final org.springframework.beans.factory.ObjectProvider<CategoryAdvisor> categoryAdvisor;
 
     CaseService(CaseRepository repository, GridService grids, CatalogService catalog, DirectoryService directory,
                 CalendarService calendars, TransactionTemplate transactions, Clock clock, DataScopePolicy scopes,
-                AuditLog audit, OwnerAdvisor advisor, EscalationLadder ladder) {
+                AuditLog audit, OwnerAdvisor advisor, EscalationLadder ladder,
+                org.springframework.beans.factory.ObjectProvider<CategoryAdvisor> categoryAdvisor) {
+        this.categoryAdvisor = categoryAdvisor;
         this.advisor = advisor;
         this.ladder = ladder;
         this.scopes = scopes;
@@ -129,12 +144,29 @@ public class CaseService {
         } else {
             detail = "no coordinates; located by address only";
         }
+        // No category given: the classifier's best suggestion is taken when it is sure enough.
+        CategoryAdvisor.Suggestion suggestion = null;
+        if (category == null) {
+            CategoryAdvisor classifier = categoryAdvisor.getIfAvailable();
+            List<CategoryAdvisor.Suggestion> best = classifier == null ? List.of() : classifier.suggest(title, description, 1);
+            if (!best.isEmpty() && best.get(0).confidence() >= classifier.autoDispatchThreshold()) {
+                suggestion = best.get(0);
+                category = catalog.category(suggestion.categoryCode()).filter(Category::isLeaf).orElse(null);
+                if (category != null) {
+                    detail += "; category " + category.code() + " " + category.name() + " by classifier v"
+                            + suggestion.modelVersion() + " at " + String.format("%.2f", suggestion.confidence());
+                } else {
+                    suggestion = null;
+                }
+            }
+        }
         WorkingCalendar calendar = calendars.calendar();
         Instant due = deadlines(calendar).dueFor(CaseState.RECEIVED, at, category);
         CaseRepository.Intake intake = new CaseRepository.Intake(request.channel(), title, description, request.lat(),
                 request.lng(), address, gridCode, category == null ? null : category.code(), reporterName,
                 reporterPhone, at, at.atZone(calendar.zone()).toLocalDate(), actor.username(), actor.role().name(),
-                key, due, detail);
+                key, due, detail, suggestion == null ? null : suggestion.modelVersion(),
+                suggestion == null ? null : suggestion.confidence());
         Optional<Case> created = repository.insert(intake);
         if (created.isEmpty()) {
             // A retry: this user already recorded a case under this key; answer with that case.
@@ -144,6 +176,15 @@ public class CaseService {
         }
         TimelineEntry received = new TimelineEntry(at, actor.username(), actor.role().name(), CaseAction.RECEIVE, null,
                 CaseState.RECEIVED, detail, null);
+        if (suggestion != null) {
+            // Sure of the category: dispatched at once by the routing rules, as a dispatcher would.
+            try {
+                performAt(created.get().id(), CaseAction.DISPATCH, ActionRequest.EMPTY, CLASSIFIER, at);
+                return new IntakeResult(get(created.get().id(), actor), false);
+            } catch (ApiProblemException notRoutable) {
+                // The case stays received, categorised, for a dispatcher.
+            }
+        }
         return new IntakeResult(details(created.get(), List.of(received), actor), false);
     }
 
@@ -385,6 +426,11 @@ public class CaseService {
             }
             case APPROVE_EXTENSION -> c.decideExtension(actor, body.approved() == null || body.approved(), note, at, deadlines);
             case URGE -> c.urge(actor, note, at);
+            case CATEGORISE -> {
+                Category chosen = leafCategory(v, body.categoryCode());
+                v.throwIfInvalid();
+                c.categorise(actor, chosen.code(), note, at);
+            }
             case WHISTLE -> {
                 Unit lead = requireUnit(v, body.unitId(), true);
                 List<Long> coHandlers = body.coHandlerUnitIds() == null ? List.of() : body.coHandlerUnitIds();
@@ -459,6 +505,20 @@ public class CaseService {
             }
         }
         return handed;
+    }
+
+    private Category leafCategory(Validation v, String code) {
+        if (code == null || code.isBlank()) {
+            v.reject("categoryCode", "is required");
+            return null;
+        }
+        Category category = catalog.category(code).orElse(null);
+        if (category == null) {
+            v.reject("categoryCode", "no category " + abbreviate(code));
+        } else if (!category.isLeaf()) {
+            v.reject("categoryCode", category.code() + " is a group; choose one of its items");
+        }
+        return category;
     }
 
     private StepDeadlinePolicy deadlines(WorkingCalendar calendar) {

@@ -40,6 +40,7 @@ import org.onegrid.directory.Role;
  * whistle            DISPATCHED, ACCEPTED                  UNIT_HANDLER, UNIT_LEADER           street office of the case's street
  * report-in          DISPATCHED, ACCEPTED                  UNIT_HANDLER, UNIT_LEADER           a summoned co-handler
  * merge              RECEIVED, RETURNED, DISPATCHED        INTAKE_AGENT, DISPATCHER            - (the case merged away)
+ * categorise         RECEIVED, RETURNED                    INTAKE_AGENT, DISPATCHER            -
  * </pre>
  * The role is checked before the state: a role that may never do an action is refused (403)
  * whatever the case's state; a role that may, on a case in the wrong state, gets 409.
@@ -73,6 +74,7 @@ public final class TransitionRules {
         RULES.put(CaseAction.WHISTLE, new Rule(EnumSet.of(DISPATCHED, ACCEPTED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER), Scope.ANY));
         RULES.put(CaseAction.REPORT_IN, new Rule(EnumSet.of(DISPATCHED, ACCEPTED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER), Scope.ANY));
         RULES.put(CaseAction.MERGE, new Rule(EnumSet.of(RECEIVED, RETURNED, DISPATCHED), EnumSet.of(INTAKE_AGENT, DISPATCHER), Scope.ANY));
+        RULES.put(CaseAction.CATEGORISE, new Rule(EnumSet.of(RECEIVED, RETURNED), EnumSet.of(INTAKE_AGENT, DISPATCHER), Scope.ANY));
     }
 
     private TransitionRules() {

@@ -30,6 +30,7 @@ import org.onegrid.directory.Role;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.directory.Unit;
 import org.onegrid.directory.UnitKind;
+import org.onegrid.dispatch.ClassifierService;
 import org.onegrid.dispatch.OwnerRouting;
 import org.onegrid.errors.ApiProblemException;
 import org.onegrid.grid.GridService;
@@ -102,10 +103,12 @@ class DemoLoader implements ApplicationRunner {
     private final DemoProperties properties;
     private final Clock clock;
     private final boolean embeddedDatabase;
+    private final ClassifierService classifier;
 
     DemoLoader(GridService grids, DirectoryService directory, CatalogService catalog, CaseService cases,
                OwnerRouting routing, CalendarService calendars, DemoProperties properties, Clock clock,
-               org.springframework.core.env.Environment environment) {
+               org.springframework.core.env.Environment environment, ClassifierService classifier) {
+        this.classifier = classifier;
         String url = environment.getProperty("spring.datasource.url");
         this.embeddedDatabase = url == null || url.isBlank();
         this.grids = grids;
@@ -132,6 +135,13 @@ class DemoLoader implements ApplicationRunner {
         grids.save(DemoDistrict.nodes(), DEMO);
         Staffing staffing = createUnitsAndStaff();
         int made = createCases(staffing);
+        try {
+            if (properties.trainClassifier()) {
+                classifier.train(List.of(), "demo district closed cases", DEMO);
+            }
+        } catch (ApiProblemException tooFew) {
+            log.info("No demo classifier: {}", tooFew.getMessage());
+        }
         log.info("Demo district {} loaded: {} grid nodes, {} units, {} cases in {} ms; sign in as admin/demo",
                 DemoDistrict.DISTRICT_NAME, grids.list(null, null).size(), directory.units().size(), made,
                 (System.nanoTime() - started) / 1_000_000);

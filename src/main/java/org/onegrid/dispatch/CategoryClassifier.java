@@ -19,8 +19,10 @@ import java.util.TreeMap;
  * Suggests a category from a message's Chinese title and description: TF-IDF weighted terms
  * ({@link TextFeatures}) and a linear support vector machine from LIBLINEAR (L2-regularised,
  * L2 loss, one against the rest). Each suggestion carries a confidence: the softmax of the
- * per-category decision values, a ranking score rather than a calibrated probability
- * (logistic regression gives probabilities but scored 0.90 macro-F1 against the SVM's 0.91).
+ * per-category decision values times {@link #CONFIDENCE_SCALE}, a score that is near 1 when one
+ * category stands clearly above the rest (logistic regression gives probabilities but scored
+ * 0.90 macro-F1 against the SVM's 0.91). It is not a calibrated probability; the auto-dispatch
+ * threshold is to be set against measured precision.
  */
 public final class CategoryClassifier {
 
@@ -31,6 +33,8 @@ public final class CategoryClassifier {
     /** Terms seen in fewer training messages than this are left out. */
     static final int MIN_DOCUMENT_FREQUENCY = 2;
     static final double COST = 1.0;
+    /** Decision values of a linear SVM lie around -1..1; scaled, a clear winner gets most of the mass. */
+    static final double CONFIDENCE_SCALE = 4.0;
 
     private final Map<String, Integer> vocabulary;
     private final double[] idf;
@@ -87,7 +91,7 @@ public final class CategoryClassifier {
         double max = Arrays.stream(values).max().orElse(0);
         double sum = 0;
         for (int i = 0; i < values.length; i++) {
-            values[i] = Math.exp(values[i] - max);
+            values[i] = Math.exp(CONFIDENCE_SCALE * (values[i] - max));
             sum += values[i];
         }
         int[] modelLabels = model.getLabels();
@@ -97,6 +101,58 @@ public final class CategoryClassifier {
         }
         suggestions.sort(Comparator.comparingDouble(Suggestion::confidence).reversed());
         return suggestions;
+    }
+
+    /** Writes the whole model (labels, vocabulary, weights) compressed, for storing a version. */
+    public byte[] toBytes() {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(bytes))) {
+                out.writeInt(labels.length);
+                for (String label : labels) {
+                    out.writeUTF(label);
+                }
+                out.writeInt(vocabulary.size());
+                for (Map.Entry<String, Integer> term : vocabulary.entrySet()) {
+                    out.writeUTF(term.getKey());
+                    out.writeInt(term.getValue());
+                    out.writeDouble(idf[term.getValue()]);
+                }
+                java.io.StringWriter weights = new java.io.StringWriter();
+                model.save(weights);
+                byte[] text = weights.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.writeInt(text.length);
+                out.write(text);
+            }
+            return bytes.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static CategoryClassifier fromBytes(byte[] stored) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(stored)))) {
+            String[] labels = new String[in.readInt()];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = in.readUTF();
+            }
+            int size = in.readInt();
+            Map<String, Integer> vocabulary = new HashMap<>(size * 2);
+            double[] idf = new double[size + 1];
+            for (int i = 0; i < size; i++) {
+                String term = in.readUTF();
+                int index = in.readInt();
+                vocabulary.put(term, index);
+                idf[index] = in.readDouble();
+            }
+            byte[] text = new byte[in.readInt()];
+            in.readFully(text);
+            Model model = Model.load(new java.io.StringReader(new String(text, java.nio.charset.StandardCharsets.UTF_8)));
+            return new CategoryClassifier(vocabulary, idf, model, labels);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public String predict(String title, String text) {

@@ -18,11 +18,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * JSON bodies of the API are small: anything over {@link #MAX_JSON_BYTES} is refused with 413
- * before it is read into memory, whether its length is declared or it arrives chunked.
+ * before it is read into memory, whether its length is declared or it arrives chunked. Other
+ * bodies (a labelled training file) may be up to {@link #MAX_OTHER_BYTES}.
  */
 final class BodySizeLimitFilter extends OncePerRequestFilter {
 
     static final long MAX_JSON_BYTES = 1024 * 1024;
+    static final long MAX_OTHER_BYTES = 32L * 1024 * 1024;
 
     private final ObjectMapper json;
 
@@ -34,12 +36,9 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        if (type == null || !type.toLowerCase().contains("json")) {
-            chain.doFilter(request, response);
-            return;
-        }
-        if (request.getContentLengthLong() > MAX_JSON_BYTES) {
-            refuse(response);
+        long max = type != null && type.toLowerCase().contains("json") ? MAX_JSON_BYTES : MAX_OTHER_BYTES;
+        if (request.getContentLengthLong() > max) {
+            refuse(response, max);
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {
@@ -48,29 +47,31 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
             @Override
             public ServletInputStream getInputStream() throws IOException {
                 if (limited == null) {
-                    limited = new Limited(super.getInputStream());
+                    limited = new Limited(super.getInputStream(), max);
                 }
                 return limited;
             }
         }, response);
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletResponse response, long max) throws IOException {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), ProblemDocuments.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large",
-                "Request too large", "a JSON body may be at most " + MAX_JSON_BYTES + " bytes",
-                List.of(new org.onegrid.errors.FieldProblem("body", "is larger than " + MAX_JSON_BYTES + " bytes")),
+                "Request too large", "this body may be at most " + max + " bytes",
+                List.of(new org.onegrid.errors.FieldProblem("body", "is larger than " + max + " bytes")),
                 Map.of()));
     }
 
     /** Counts what is read and fails (a 400 for the reader) once the limit is passed. */
     private static final class Limited extends ServletInputStream {
         private final ServletInputStream in;
+        private final long max;
         private long read;
 
-        Limited(ServletInputStream in) {
+        Limited(ServletInputStream in, long max) {
             this.in = in;
+            this.max = max;
         }
 
         @Override
@@ -93,8 +94,8 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private void count(int n) throws IOException {
             read += n;
-            if (read > MAX_JSON_BYTES) {
-                throw new IOException("request body larger than " + MAX_JSON_BYTES + " bytes");
+            if (read > max) {
+                throw new IOException("request body larger than " + max + " bytes");
             }
         }
 

@@ -55,6 +55,11 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    public Response postText(String path, String user, String body) {
+        return send(builder(path, user).header("Content-Type", "text/tab-separated-values; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     public Response put(String path, String user, String body) {
         return send(builder(path, user).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));

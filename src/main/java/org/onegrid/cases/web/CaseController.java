@@ -105,7 +105,7 @@ class CaseController {
         CaseAction caseAction = CaseAction.fromPath(action).orElseThrow(() -> ApiProblemException.invalid("action",
                 "unknown action '" + (action.length() > 40 ? action.substring(0, 40) : action) + "'; one of "
                         + List.of("dispatch", "accept", "return", "resolve", "verify", "rate", "close", "void",
-                        "escalate", "request-extension", "approve-extension", "urge", "arbitrate", "whistle", "report-in", "merge")));
+                        "escalate", "request-extension", "approve-extension", "urge", "arbitrate", "whistle", "report-in", "merge", "categorise")));
         return cases.perform(id, caseAction, body, actor);
     }
 

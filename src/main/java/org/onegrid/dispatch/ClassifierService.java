@@ -1,0 +1,168 @@
+package org.onegrid.dispatch;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.onegrid.audit.AuditLog;
+import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CategoryAdvisor;
+import org.onegrid.catalog.CatalogService;
+import org.onegrid.errors.ApiProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Trains, stores and serves the category classifier (智能分类). A model learns from the
+ * deployment's closed cases (the category people finally settled on) plus an optional labelled
+ * file whose labels are catalogue codes; each version is stored with its training set size and
+ * its scores on a held-out fifth; the newest version serves. Retrains on a schedule.
+ */
+@Service
+public class ClassifierService implements CategoryAdvisor {
+
+    /** A stored model version, without its weights. */
+    public record ModelInfo(int version, java.time.Instant trainedAt, String trainedBy, String source, int trainingSize,
+                            int holdoutSize, Double accuracy, Double macroF1) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ClassifierService.class);
+    /** Fewer examples than this make no model worth serving. */
+    static final int MIN_EXAMPLES = 30;
+    private static final int MAX_CASES = 200_000;
+    private static final long LOCK_KEY = 0x0_436C_6173L;
+
+    private record Loaded(int version, CategoryClassifier classifier) {
+    }
+
+    private final JdbcClient jdbc;
+    private final CaseService cases;
+    private final CatalogService catalog;
+    private final AuditLog audit;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final double threshold;
+    private volatile Loaded loaded;
+
+    ClassifierService(JdbcClient jdbc, CaseService cases, CatalogService catalog, AuditLog audit,
+                      org.springframework.transaction.support.TransactionTemplate transactions,
+                      @Value("${onegrid.classifier.auto-dispatch-threshold:0.8}") double threshold) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.catalog = catalog;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.threshold = threshold;
+    }
+
+    @Override
+    public double autoDispatchThreshold() {
+        return threshold;
+    }
+
+    @Override
+    public List<Suggestion> suggest(String title, String description, int howMany) {
+        Loaded current = current();
+        if (current == null) {
+            return List.of();
+        }
+        return current.classifier().suggest(title, description).stream().limit(howMany)
+                .map(s -> new Suggestion(s.label(), s.confidence(), current.version())).toList();
+    }
+
+    public List<ModelInfo> models() {
+        return jdbc.sql("""
+                SELECT version, trained_at, trained_by, source, training_size, holdout_size, accuracy, macro_f1
+                FROM classifier_model ORDER BY version DESC
+                """).query((rs, i) -> new ModelInfo(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                rs.getString(4), rs.getInt(5), rs.getInt(6), (Double) rs.getObject(7), (Double) rs.getObject(8))).list();
+    }
+
+    /**
+     * Trains a new version on the closed cases and {@code labelled} (may be empty), scores it on
+     * a held-out fifth, trains again on everything, stores it and serves it. One instance at a
+     * time (a PostgreSQL advisory lock); returns empty when another is training.
+     */
+    public Optional<ModelInfo> train(List<LabelledText> labelled, String source, String actor) {
+        List<LabelledText> examples = new ArrayList<>(labelled);
+        for (CaseService.TrainingExample e : cases.trainingExamples(MAX_CASES)) {
+            examples.add(new LabelledText("case-" + e.id(), e.title(), e.description(), e.categoryCode()));
+        }
+        examples.removeIf(e -> catalog.category(e.label()).filter(c -> c.isLeaf()).isEmpty());
+        if (examples.size() < MIN_EXAMPLES) {
+            throw ApiProblemException.conflict("too-few-examples", "Too few examples",
+                    examples.size() + " labelled examples with catalogue categories; at least " + MIN_EXAMPLES + " needed");
+        }
+        Collections.shuffle(examples, new Random(examples.size()));
+        int holdout = examples.size() / 5;
+        CategoryClassifier trial = CategoryClassifier.train(examples.subList(holdout, examples.size()));
+        int correct = 0;
+        java.util.Map<String, int[]> counts = new java.util.HashMap<>();
+        for (LabelledText e : examples.subList(0, holdout)) {
+            String guess = trial.predict(e.title(), e.text());
+            counts.computeIfAbsent(e.label(), k -> new int[3])[2]++;
+            counts.computeIfAbsent(guess, k -> new int[3])[1]++;
+            if (guess.equals(e.label())) {
+                correct++;
+                counts.get(guess)[0]++;
+            }
+        }
+        double f1 = counts.values().stream().mapToDouble(v -> {
+            double p = v[1] == 0 ? 0 : (double) v[0] / v[1];
+            double r = v[2] == 0 ? 0 : (double) v[0] / v[2];
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }).average().orElse(0);
+        double accuracy = holdout == 0 ? 0 : (double) correct / holdout;
+        CategoryClassifier model = CategoryClassifier.train(examples);
+        byte[] bytes = model.toBytes();
+        Integer version = transactions.execute(tx -> {
+            if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(LOCK_KEY).query(Boolean.class).single()) {
+                return null;
+            }
+            int next = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM classifier_model").query(Integer.class).single();
+            jdbc.sql("""
+                    INSERT INTO classifier_model (version, trained_by, source, training_size, holdout_size, accuracy, macro_f1, model)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """).params(next, actor, source, examples.size(), holdout, accuracy, f1, bytes).update();
+            return next;
+        });
+        if (version == null) {
+            return Optional.empty();
+        }
+        loaded = new Loaded(version, model);
+        audit.record(actor, "classifier.train", "classifier v" + version, examples.size() + " examples from " + source
+                + String.format(", held-out accuracy %.4f, macro-F1 %.4f", accuracy, f1));
+        log.info("Classifier v{} trained on {} examples: held-out accuracy {} macro-F1 {}", version, examples.size(),
+                accuracy, f1);
+        return models().stream().filter(m -> m.version() == version).findFirst();
+    }
+
+    /** Weekly by default; a deployment with no closed cases yet simply has no model. */
+    @Scheduled(cron = "${onegrid.classifier.retrain-cron:0 0 3 * * SUN}")
+    void retrain() {
+        try {
+            train(List.of(), "closed cases (scheduled)", "system:classifier");
+        } catch (ApiProblemException tooFew) {
+            log.info("Classifier not retrained: {}", tooFew.getMessage());
+        }
+    }
+
+    private Loaded current() {
+        Loaded current = loaded;
+        Integer newest = jdbc.sql("SELECT max(version) FROM classifier_model").query(Integer.class).optional().orElse(null);
+        if (newest == null) {
+            return null;
+        }
+        if (current == null || current.version() != newest) {
+            byte[] bytes = jdbc.sql("SELECT model FROM classifier_model WHERE version = ?").param(newest)
+                    .query(byte[].class).single();
+            current = new Loaded(newest, CategoryClassifier.fromBytes(bytes));
+            loaded = current;
+        }
+        return current;
+    }
+}
