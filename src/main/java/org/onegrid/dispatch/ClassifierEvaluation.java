@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code java -jar onegrid.jar classify-eval --train A.tsv --test B.tsv}: trains on A, predicts
@@ -57,31 +55,12 @@ public final class ClassifierEvaluation {
         Arrays.sort(latencies);
         double p99 = latencies.length == 0 ? 0 : latencies[(int) Math.ceil(0.99 * latencies.length) - 1] / 1e6;
 
-        Map<String, int[]> counts = new TreeMap<>(); // label -> true positives, predicted, actual
-        int correct = 0;
-        for (int i = 0; i < testRows.size(); i++) {
-            String actual = testRows.get(i).label();
-            String guess = predicted.get(i);
-            counts.computeIfAbsent(actual, k -> new int[3])[2]++;
-            counts.computeIfAbsent(guess, k -> new int[3])[1]++;
-            if (actual.equals(guess)) {
-                counts.get(actual)[0]++;
-                correct++;
-            }
-        }
-        double f1Sum = 0;
-        for (Map.Entry<String, int[]> c : counts.entrySet()) {
-            int[] v = c.getValue();
-            double precision = v[1] == 0 ? 0 : (double) v[0] / v[1];
-            double recall = v[2] == 0 ? 0 : (double) v[0] / v[2];
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            f1Sum += f1;
-            System.out.printf("%s precision=%.4f recall=%.4f f1=%.4f n=%d%n", c.getKey(), precision, recall, f1, v[2]);
-        }
+        ClassificationScores scores = ClassificationScores.of(testRows.stream().map(LabelledText::label).toList(), predicted);
+        scores.perLabel().forEach((label, p) -> System.out.printf("%s precision=%.4f recall=%.4f f1=%.4f n=%d%n",
+                label, p.precision(), p.recall(), p.f1(), p.support()));
         System.out.printf("vocabulary=%d train_n=%d%n", classifier.vocabularySize(), trainRows.size());
         System.out.printf("accuracy=%.4f macro_f1=%.4f n=%d train_s=%.1f predict_ms_p99=%.2f%n",
-                testRows.isEmpty() ? 0 : (double) correct / testRows.size(), counts.isEmpty() ? 0 : f1Sum / counts.size(),
-                testRows.size(), trainSeconds, p99);
+                scores.accuracy(), scores.macroF1(), scores.n(), trainSeconds, p99);
     }
 
     /** Reads {@code id title text label} rows, skipping the header. */

@@ -100,23 +100,11 @@ public class ClassifierService implements CategoryAdvisor {
         Collections.shuffle(examples, new Random(examples.size()));
         int holdout = examples.size() / 5;
         CategoryClassifier trial = CategoryClassifier.train(examples.subList(holdout, examples.size()));
-        int correct = 0;
-        java.util.Map<String, int[]> counts = new java.util.HashMap<>();
-        for (LabelledText e : examples.subList(0, holdout)) {
-            String guess = trial.predict(e.title(), e.text());
-            counts.computeIfAbsent(e.label(), k -> new int[3])[2]++;
-            counts.computeIfAbsent(guess, k -> new int[3])[1]++;
-            if (guess.equals(e.label())) {
-                correct++;
-                counts.get(guess)[0]++;
-            }
-        }
-        double f1 = counts.values().stream().mapToDouble(v -> {
-            double p = v[1] == 0 ? 0 : (double) v[0] / v[1];
-            double r = v[2] == 0 ? 0 : (double) v[0] / v[2];
-            return p + r == 0 ? 0 : 2 * p * r / (p + r);
-        }).average().orElse(0);
-        double accuracy = holdout == 0 ? 0 : (double) correct / holdout;
+        List<LabelledText> held = examples.subList(0, holdout);
+        ClassificationScores scores = ClassificationScores.of(held.stream().map(LabelledText::label).toList(),
+                held.stream().map(e -> trial.predict(e.title(), e.text())).toList());
+        double accuracy = scores.accuracy();
+        double f1 = scores.macroF1();
         CategoryClassifier model = CategoryClassifier.train(examples);
         byte[] bytes = model.toBytes();
         Integer version = transactions.execute(tx -> {
