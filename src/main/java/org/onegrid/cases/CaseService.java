@@ -179,8 +179,11 @@ public class CaseService {
         if (suggestion != null) {
             // Sure of the category: dispatched at once by the routing rules, as a dispatcher would.
             try {
-                performAt(created.get().id(), CaseAction.DISPATCH, ActionRequest.EMPTY, CLASSIFIER, at);
-                return new IntakeResult(get(created.get().id(), actor), false);
+                long id = created.get().id();
+                performAt(id, CaseAction.DISPATCH, ActionRequest.EMPTY, CLASSIFIER, at);
+                // The recorder sees what they recorded, even when it went to a unit outside their scope.
+                Case dispatched = repository.find(id, DataScope.ALL).orElseThrow();
+                return new IntakeResult(details(dispatched, repository.timeline(id), actor), false);
             } catch (ApiProblemException notRoutable) {
                 // The case stays received, categorised, for a dispatcher.
             }
