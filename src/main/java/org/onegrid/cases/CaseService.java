@@ -18,6 +18,8 @@ import org.onegrid.directory.Unit;
 import org.onegrid.directory.UnitKind;
 import org.onegrid.errors.ApiProblemException;
 import org.onegrid.errors.Validation;
+import org.onegrid.grid.GridCode;
+import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridLocation;
 import org.onegrid.grid.GridService;
 import org.onegrid.audit.AuditLog;
@@ -330,10 +332,10 @@ public class CaseService {
     }
 
     private CaseDetails transition(long id, CaseAction action, StaffMember staff, Instant at, Change change) {
-        CaseActor actor = new CaseActor(staff, staff.role() == Role.GRID_WORKER
-                ? Set.copyOf(directory.gridsOf(staff.id())) : Set.of());
-        StepDeadlinePolicy deadlines = deadlines(calendars.calendar());
         DataScope scope = scopes.scopeOf(staff);
+        // A grid worker's scope is exactly their grids (DataScopePolicy): no second look-up.
+        CaseActor actor = new CaseActor(staff, staff.role() == Role.GRID_WORKER ? Set.copyOf(scope.gridPrefixes()) : Set.of());
+        StepDeadlinePolicy deadlines = deadlines(calendars.calendar());
         Boolean saved = transactions.execute(tx -> {
             Case c = repository.find(id, scope).orElseThrow(() -> ApiProblemException.notFound("case", id));
             Category category = c.categoryCode() == null ? null : catalog.category(c.categoryCode()).orElse(null);
@@ -493,7 +495,8 @@ public class CaseService {
         for (long id : repository.arbitrationOverdue(now, 500)) {
             Case c = repository.find(id, DataScope.ALL).orElseThrow();
             Optional<Unit> fallback = c.gridCode() == null ? Optional.empty()
-                    : directory.unitServing(c.gridCode().substring(0, 9), UnitKind.STREET_OFFICE, null);
+                    : directory.unitServing(new GridCode(c.gridCode()).ancestorAt(GridLevel.STREET).value(),
+                            UnitKind.STREET_OFFICE, null);
             Unit owner = fallback.or(() -> directory.units().stream()
                     .filter(u -> u.kind() == UnitKind.COMMAND_CENTRE).findFirst()).orElse(null);
             if (owner == null) {

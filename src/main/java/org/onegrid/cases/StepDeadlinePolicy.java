@@ -48,7 +48,7 @@ public final class StepDeadlinePolicy {
         return switch (state) {
             case RECEIVED, RETURNED -> due(stepStart, DISPATCH);
             case DISPATCHED -> due(stepStart, SIGN_FOR);
-            case ACCEPTED -> handlingDue(stepStart, category, null);
+            case ACCEPTED -> throw new IllegalArgumentException("the handling deadline depends on the owner: use handlingDue");
             case RESOLVED -> due(stepStart, VERIFICATION);
             case VERIFIED -> due(stepStart, RATING_CALL);
             case RATED -> due(stepStart, CLOSING);

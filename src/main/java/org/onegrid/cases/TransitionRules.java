@@ -87,14 +87,4 @@ public final class TransitionRules {
         }
         return rule;
     }
-
-    /** The states an action may start from. */
-    public static Set<CaseState> allowedFrom(CaseAction action) {
-        return rule(action).from();
-    }
-
-    /** The roles that may ever take an action. */
-    public static Set<Role> allowedRoles(CaseAction action) {
-        return rule(action).roles();
-    }
 }

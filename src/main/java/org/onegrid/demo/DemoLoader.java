@@ -33,6 +33,8 @@ import org.onegrid.directory.UnitKind;
 import org.onegrid.dispatch.ClassifierService;
 import org.onegrid.dispatch.OwnerRouting;
 import org.onegrid.errors.ApiProblemException;
+import org.onegrid.grid.GridCode;
+import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -320,7 +322,8 @@ class DemoLoader implements ApplicationRunner {
             return;
         }
         StaffMember verifier = random.nextBoolean() ? dispatcher
-                : staffing.gridWorkerByCommunity().get(current.gridCode().substring(0, 12));
+                : staffing.gridWorkerByCommunity().get(
+                        new GridCode(current.gridCode()).ancestorAt(GridLevel.COMMUNITY).value());
         if (random.nextInt(15) == 0) {
             act(id, CaseAction.VERIFY, new ActionRequest(null, null, null, null, "现场复核未整改到位", false, null, null),
                     verifier, at = later(at, random, 60, 600), now);

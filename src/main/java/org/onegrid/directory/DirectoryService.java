@@ -1,5 +1,6 @@
 package org.onegrid.directory;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,6 @@ public class DirectoryService {
     /** What sign-in needs to check a password; never leaves the security boundary. */
     public record Credentials(StaffMember staff, String passwordHash, boolean enabled, java.time.Instant lockedUntil) {
     }
-
-    /** Failures in a row after which an account is locked for a while. */
-    public static final int SIGN_IN_FAILURES_BEFORE_LOCK = 5;
 
     /** A new unit as an administrator describes it. */
     public record NewUnit(String code, String name, UnitKind kind, Long parentId, String regionCode, String line) {
@@ -147,17 +145,16 @@ public class DirectoryService {
                 .optional();
     }
 
-    /**
-     * Sign-in back-off (登录失败锁定): from the fifth failure in a row the account is locked for
-     * one minute, doubling with each further failure up to an hour. A success clears the count.
-     */
+    /** Counts a wrong password and locks the account as {@link SignInBackoff} says. */
     public void recordFailedSignIn(String username) {
-        jdbc.sql("""
-                UPDATE staff SET failed_sign_ins = failed_sign_ins + 1,
-                    locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN now() + least(interval '60 minutes',
-                        interval '1 minute' * power(2, failed_sign_ins + 1 - ?)) ELSE locked_until END
-                WHERE username = ?
-                """).params(SIGN_IN_FAILURES_BEFORE_LOCK, SIGN_IN_FAILURES_BEFORE_LOCK, username).update();
+        Optional<Integer> failures = jdbc.sql("""
+                UPDATE staff SET failed_sign_ins = failed_sign_ins + 1 WHERE username = ? RETURNING failed_sign_ins
+                """).param(username).query(Integer.class).optional();
+        Duration lock = failures.map(SignInBackoff::lockAfter).orElse(Duration.ZERO);
+        if (!lock.isZero()) {
+            jdbc.sql("UPDATE staff SET locked_until = now() + make_interval(secs => ?) WHERE username = ?")
+                    .params((double) lock.toSeconds(), username).update();
+        }
     }
 
     public void recordSuccessfulSignIn(String username) {

@@ -178,10 +178,6 @@ public final class CategoryClassifier {
         return suggest(title, text).get(0).label();
     }
 
-    public List<String> labels() {
-        return Arrays.asList(labels);
-    }
-
     public int vocabularySize() {
         return vocabulary.size();
     }

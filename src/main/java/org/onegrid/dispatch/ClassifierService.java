@@ -47,6 +47,10 @@ public class ClassifierService implements CategoryAdvisor {
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final double threshold;
     private volatile Loaded loaded;
+    /** When this instance last asked the database for the newest version (nanoTime). */
+    private volatile long checkedAt = System.nanoTime() - VERSION_CHECK_NANOS;
+    /** How stale this instance's model may be after another instance trains a new one. */
+    private static final long VERSION_CHECK_NANOS = java.time.Duration.ofSeconds(30).toNanos();
 
     ClassifierService(JdbcClient jdbc, CaseService cases, CatalogService catalog, AuditLog audit,
                       org.springframework.transaction.support.TransactionTemplate transactions,
@@ -122,11 +126,25 @@ public class ClassifierService implements CategoryAdvisor {
             return Optional.empty();
         }
         loaded = new Loaded(version, model);
+        checkedAt = System.nanoTime();
         audit.record(actor, "classifier.train", "classifier v" + version, examples.size() + " examples from " + source
                 + String.format(", held-out accuracy %.4f, macro-F1 %.4f", accuracy, f1));
         log.info("Classifier v{} trained on {} examples: held-out accuracy {} macro-F1 {}", version, examples.size(),
                 accuracy, f1);
         return models().stream().filter(m -> m.version() == version).findFirst();
+    }
+
+    /**
+     * Withdraws a version (a model that dispatches badly); the one before it serves again, or
+     * none. Takes effect at once here and within 30 s on other instances.
+     */
+    public void withdraw(int version, String actor) {
+        if (jdbc.sql("DELETE FROM classifier_model WHERE version = ?").param(version).update() == 0) {
+            throw ApiProblemException.notFound("classifier version", version);
+        }
+        audit.record(actor, "classifier.withdraw", "classifier v" + version, "withdrawn");
+        loaded = null;
+        checkedAt = System.nanoTime() - VERSION_CHECK_NANOS;
     }
 
     /** Weekly by default; a deployment with no closed cases yet simply has no model. */
@@ -139,8 +157,17 @@ public class ClassifierService implements CategoryAdvisor {
         }
     }
 
+    /**
+     * The newest stored version, read from the database at most every 30 s, not on every intake;
+     * a version trained on this instance serves at once.
+     */
     private Loaded current() {
         Loaded current = loaded;
+        long now = System.nanoTime();
+        if (now - checkedAt < VERSION_CHECK_NANOS) {
+            return current;
+        }
+        checkedAt = now;
         Integer newest = jdbc.sql("SELECT max(version) FROM classifier_model").query(Integer.class).optional().orElse(null);
         if (newest == null) {
             return null;

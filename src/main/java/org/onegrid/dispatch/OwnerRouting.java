@@ -61,7 +61,7 @@ public class OwnerRouting implements OwnerAdvisor {
 
     @Override
     public void learn(String categoryCode, String gridCode, long unitId, String actor) {
-        String community = gridCode.substring(0, 12);
+        String community = new GridCode(gridCode).ancestorAt(GridLevel.COMMUNITY).value();
         jdbc.sql("""
                 INSERT INTO routing_rule (category_code, region_code, unit_id, created_by) VALUES (?, ?, ?, ?)
                 ON CONFLICT (category_code, region_code) DO UPDATE SET unit_id = EXCLUDED.unit_id,
@@ -86,7 +86,7 @@ public class OwnerRouting implements OwnerAdvisor {
             if (rule == null) {
                 continue;
             }
-            String region = regionAt(grid, level);
+            String region = grid.ancestorAt(level).value();
             Optional<Unit> unit = directory.unitServing(region, rule.kind(), rule.line());
             if (unit.isEmpty() && rule.kind() == UnitKind.STREET_DEPARTMENT) {
                 unit = directory.unitServing(region, UnitKind.STREET_OFFICE, null);
@@ -98,14 +98,5 @@ public class OwnerRouting implements OwnerAdvisor {
             }
         }
         return Optional.empty();
-    }
-
-    private static String regionAt(GridCode grid, GridLevel level) {
-        String code = grid.value();
-        return switch (level) {
-            case DISTRICT -> code.substring(0, 6);
-            case STREET -> code.substring(0, 9);
-            case COMMUNITY, GRID -> code.substring(0, 12);
-        };
     }
 }

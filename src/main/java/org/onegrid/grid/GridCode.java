@@ -44,6 +44,21 @@ public record GridCode(String value) {
         };
     }
 
+    /**
+     * The code of the node at {@code level} that contains this one (itself at its own level):
+     * for a base grid, its community, street or district.
+     */
+    public GridCode ancestorAt(GridLevel level) {
+        if (level.ordinal() > level().ordinal()) {
+            throw new IllegalArgumentException(value + " has no " + level + " below it");
+        }
+        GridCode c = this;
+        while (c.level() != level) {
+            c = c.parent();
+        }
+        return c;
+    }
+
     /** From the district down to this node. */
     public List<GridCode> path() {
         List<GridCode> path = new ArrayList<>();

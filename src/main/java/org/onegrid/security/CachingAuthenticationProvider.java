@@ -74,11 +74,6 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
         return result;
     }
 
-    /** Forgets every remembered sign-in, for example after an account changes. */
-    void clear() {
-        cache.clear();
-    }
-
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Http.Response;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The classifier in service: trained on closed cases plus a labelled file, stored as a version
@@ -22,12 +20,10 @@ class ClassifierServiceTest extends ApiTest {
             {"0203", "噪声扰民", "楼下饭店晚上噪音很大，吵得居民无法休息"},
             {"1001", "校外培训", "校外培训机构收费过高还不退费，家长很着急"}};
 
-    @Autowired
-    JdbcClient jdbc;
-
     @AfterEach
     void removeModels() {
-        jdbc.sql("DELETE FROM classifier_model").update();
+        withdrawClassifiers();
+        assertThat(http().get("/api/classifier/models", "admin").body().size()).isZero();
     }
 
     private static String labelledFile() {

@@ -40,13 +40,10 @@ class HostileInputTest extends ApiTest {
             new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xA0, (byte) 0xA1}, "\"just a string\"".getBytes(),
             ("{\"title\":\"" + "x".repeat(3_000_000) + "\"}").getBytes(StandardCharsets.UTF_8));
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
     /** Hostile bodies may train a classifier from the closed cases; later tests expect none. */
     @org.junit.jupiter.api.AfterEach
     void removeModels() {
-        jdbc.sql("DELETE FROM classifier_model").update();
+        withdrawClassifiers();
     }
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -34,6 +34,13 @@ public abstract class ApiTest {
         return http().post("/api/cases/" + id + "/" + action, user, body);
     }
 
+    /** Withdraws every classifier version, so that cases recorded without a category stay so. */
+    protected void withdrawClassifiers() {
+        for (com.fasterxml.jackson.databind.JsonNode model : http().get("/api/classifier/models", "admin").body()) {
+            http().delete("/api/classifier/models/" + model.get("version").asInt(), "admin");
+        }
+    }
+
     /** The id of a unit of the demo district, by its code (CC, D-URBAN_MANAGEMENT, C001001, ...). */
     protected long unitId(String code) {
         for (com.fasterxml.jackson.databind.JsonNode unit : http().get("/api/units", "admin").body()) {

@@ -61,6 +61,13 @@ class ClassifierController {
                         "another instance is training a model right now"));
     }
 
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/classifier/models/{version}")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Void> withdraw(@PathVariable int version, StaffMember admin) {
+        classifier.withdraw(version, admin.username());
+        return ResponseEntity.noContent().build();
+    }
+
     /** The top three categories for a case, each with the owner the routing rules would pick. */
     @GetMapping("/api/cases/{id}/suggestions")
     List<CaseSuggestion> suggestions(@PathVariable long id, StaffMember viewer) {
