@@ -217,6 +217,15 @@ class CaseRepository {
                 .params(params).query((rs, i) -> new PendingReportIn(rs.getLong(1), rs.getLong(2), instant(rs, "due_at"))).list();
     }
 
+    /** Open cases on which {@code unitId} is a co-handler that has not reported in yet. */
+    List<Case> awaitingReportIn(long unitId, DataScope scope) {
+        List<Object> params = new ArrayList<>();
+        params.add(unitId);
+        String where = " WHERE id IN (SELECT case_id FROM case_co_handler WHERE unit_id = ? AND reported_at IS NULL)"
+                + " AND state NOT IN ('CLOSED', 'VOID')" + scopeCondition(scope, params);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cases" + where + " ORDER BY id LIMIT 200").params(params).query(CASE).list();
+    }
+
     Optional<Case> findByCode(String code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM cases WHERE code = ?").param(code).query(CASE).optional();
     }

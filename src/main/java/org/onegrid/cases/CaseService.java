@@ -44,6 +44,12 @@ public class CaseService {
     /** The actor the timeline names for dispatches the classifier made. */
     public static final StaffMember CLASSIFIER = new StaffMember(0, "system:classifier", "自动派单", Role.DISPATCHER, null);
 
+    /**
+     * The actor the timeline names for what a resident did on the public page (submitting,
+     * rating); the resident is identified by the tracking code and phone digits, not an account.
+     */
+    public static final StaffMember RESIDENT = new StaffMember(0, "public:resident", "居民", Role.INTAKE_AGENT, null);
+
     /** A closed case's text and final category, for training. */
     public record TrainingExample(long id, String title, String description, String categoryCode) {
     }
@@ -249,6 +255,37 @@ public class CaseService {
                 || shown.state() == CaseState.RATED || shown.state() == CaseState.CLOSED;
         return new PublicStatus(shown.code(), shown.state(), shown.title(), at(shown.receivedAt(), zone),
                 at(shown.updatedAt(), zone), done ? shown.resolution() : null, shown == c ? null : c.code());
+    }
+
+    /** What a resident submits on the public page: a phone to look the case up by is required. */
+    public record ResidentReport(String title, String description, Double lat, Double lng, String address,
+                                 String reporterName, String reporterPhone) {
+    }
+
+    /**
+     * A resident's own submission (居民随手拍/网上诉求), recorded as channel RESIDENT_ONLINE. A
+     * retry with the same {@code submissionKey} answers with the case the first one made.
+     */
+    public IntakeResult receiveFromResident(ResidentReport report, String submissionKey) {
+        Validation v = new Validation();
+        v.requiredText("reporterPhone", report.reporterPhone(), 20);
+        v.throwIfInvalid();
+        return receive(new NewCase(Channel.RESIDENT_ONLINE, report.title(), report.description(), report.lat(),
+                report.lng(), report.address(), null, report.reporterName(), report.reporterPhone()), RESIDENT,
+                submissionKey);
+    }
+
+    /**
+     * The reporter's rating (回访评价) of a resolved case, given on the public page with the
+     * tracking code and the last four digits of their phone. A merged report rates the case that
+     * stayed. Ratings are 1-5 stars; a case is rated once.
+     */
+    public PublicStatus rateByReporter(String code, String phoneLastFour, Integer stars, String note) {
+        PublicStatus status = lookUp(code, phoneLastFour);
+        Case c = repository.findByCode(status.code()).orElseThrow(() -> ApiProblemException.notFound("case", code));
+        performAt(c.id(), CaseAction.RATE, new ActionRequest(null, null, null, stars, note, null, null, null), RESIDENT,
+                clock.instant());
+        return lookUp(code, phoneLastFour);
     }
 
     private static boolean phoneEndsWith(String phone, String digits) {
@@ -478,6 +515,15 @@ public class CaseService {
                 .map(r -> new OverdueReportIn(r.caseId(), r.unitId(), directory.unit(r.unitId()).map(Unit::name).orElse(null),
                         at(r.dueAt(), zone)))
                 .toList();
+    }
+
+    /** Open cases on which the viewer's unit was summoned as a co-handler and has not reported in. */
+    public List<CaseDetails> awaitingReportIn(StaffMember viewer) {
+        if (viewer.unitId() == null) {
+            return List.of();
+        }
+        return repository.awaitingReportIn(viewer.unitId(), scopes.scopeOf(viewer)).stream()
+                .map(c -> details(c, null, viewer)).toList();
     }
 
     /** The cases waiting in the arbitration queue, the most urgent first. */

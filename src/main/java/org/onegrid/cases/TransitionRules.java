@@ -80,6 +80,15 @@ public final class TransitionRules {
     private TransitionRules() {
     }
 
+    /**
+     * Whether someone in {@code role} may try {@code action} on a case in {@code state}: what a
+     * page offers. Whose case it is (the owning unit, a grid worker's grid) is checked on the try.
+     */
+    public static boolean offers(CaseAction action, Role role, CaseState state) {
+        Rule rule = RULES.get(action);
+        return rule != null && rule.roles().contains(role) && rule.from().contains(state);
+    }
+
     static Rule rule(CaseAction action) {
         Rule rule = RULES.get(action);
         if (rule == null) {

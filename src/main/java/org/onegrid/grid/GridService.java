@@ -156,10 +156,18 @@ public class GridService {
 
     /** Every node as a GeoJSON feature with code, name, level and parentCode properties. */
     public ObjectNode exportGeoJson() {
+        return exportGeoJson(null);
+    }
+
+    /** The nodes of one level (every node when {@code level} is null) as a GeoJSON feature collection. */
+    public ObjectNode exportGeoJson(GridLevel level) {
         ObjectNode collection = JsonNodeFactory.instance.objectNode();
         collection.put("type", "FeatureCollection");
         ArrayNode features = collection.putArray("features");
         for (GridNode node : nodes.values()) {
+            if (level != null && node.level() != level) {
+                continue;
+            }
             ObjectNode feature = features.addObject();
             feature.put("type", "Feature");
             ObjectNode properties = feature.putObject("properties");

@@ -23,8 +23,17 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private final ClientRateLimiter signInFailures;
     private final ClientRateLimiter publicRequests;
     private final ObjectMapper json;
+    private final java.util.function.Predicate<HttpServletRequest> isPublic;
 
+    /** For the API: every call under /api/public/ counts. */
     RateLimitFilter(RateLimitProperties properties, ObjectMapper json) {
+        this(properties, json, request -> request.getRequestURI().startsWith("/api/public/"));
+    }
+
+    /** {@code isPublic} says which requests count against the public limit. */
+    RateLimitFilter(RateLimitProperties properties, ObjectMapper json,
+                    java.util.function.Predicate<HttpServletRequest> isPublic) {
+        this.isPublic = isPublic;
         Duration window = Duration.ofSeconds(properties.windowSeconds());
         this.signInFailures = new ClientRateLimiter(properties.signInFailures(), window);
         this.publicRequests = new ClientRateLimiter(properties.publicRequests(), window);
@@ -44,12 +53,19 @@ final class RateLimitFilter extends OncePerRequestFilter {
         if (request.getHeader("Authorization") != null) {
             wait = signInFailures.blockedFor(address);
         }
-        if (wait == 0 && request.getRequestURI().startsWith("/api/public/")) {
+        if (wait == 0 && isPublic.test(request)) {
             wait = publicRequests.record(address);
         }
         if (wait > 0) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", Long.toString(wait));
+            String accept = request.getHeader("Accept");
+            if (accept != null && accept.contains("text/html")) {
+                response.setContentType("text/html;charset=UTF-8");
+                response.getWriter().write("<!doctype html><meta charset=utf-8><title>429</title><p>请求过于频繁，请 "
+                        + wait + " 秒后再试。 Too many requests; try again in " + wait + " s.</p>");
+                return;
+            }
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), ProblemDocuments.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
                     "Too many requests", "too many requests from your address; try again in " + wait + " s",

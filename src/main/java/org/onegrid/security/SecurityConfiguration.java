@@ -14,8 +14,6 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -80,11 +78,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    @org.springframework.core.annotation.Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper json,
                                     RateLimitProperties limits, ApiTokenService tokens) throws Exception {
         RateLimitFilter rateLimits = new RateLimitFilter(limits, json);
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json, rateLimits);
-        http.authenticationManager(authenticationManager)
+        http.securityMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(
+                        publicPaths("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/error")))
+                .authenticationManager(authenticationManager)
                 .addFilterBefore(rateLimits, BasicAuthenticationFilter.class)
                 .addFilterBefore(new BodySizeLimitFilter(json), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
@@ -101,6 +102,47 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    /**
+     * The pages: a session (kept in PostgreSQL) after a sign-in form, CSRF tokens on every form
+     * and htmx request, each page open to the roles that work on it. Residents' pages need no
+     * account; their submissions count against the per-address public limit.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper json,
+                                     RateLimitProperties limits,
+                                     @org.springframework.beans.factory.annotation.Value("${onegrid.map.tile-url:}") String tileUrl)
+            throws Exception {
+        RateLimitFilter rateLimits = new RateLimitFilter(limits, json,
+                request -> "POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/public/"));
+        String tiles = tileUrl.isBlank() ? "" : " " + java.net.URI.create(tileUrl.replaceAll("[{}]", "")).getScheme()
+                + "://" + java.net.URI.create(tileUrl.replaceAll("[{}]", "")).getHost();
+        http.authenticationManager(authenticationManager)
+                .addFilterBefore(rateLimits, org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .headers(headers -> headers
+                        // ECharts writes its tooltips with style attributes; scripts stay same-origin only.
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                                + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:" + tiles
+                                + "; frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(publicPaths("/login", "/denied", "/public", "/public/**", "/webjars/**", "/css/**", "/js/**",
+                                "/img/**", "/map/grids.geojson", "/favicon.ico")).permitAll()
+                        .requestMatchers(publicPaths("/intake", "/intake/**")).hasAnyRole("INTAKE_AGENT", "DISPATCHER")
+                        .requestMatchers(publicPaths("/dispatch", "/dispatch/**")).hasRole("DISPATCHER")
+                        .requestMatchers(publicPaths("/inbox", "/inbox/**")).hasAnyRole("UNIT_HANDLER", "UNIT_LEADER")
+                        .requestMatchers(publicPaths("/m", "/m/**")).hasRole("GRID_WORKER")
+                        .requestMatchers(publicPaths("/dashboard", "/dashboard/**"))
+                        .hasAnyRole("DISTRICT_LEADER", "ADMIN", "DISPATCHER", "UNIT_LEADER")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error")
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(ex -> ex.accessDeniedPage("/denied"));
         return http.build();
     }
 
@@ -126,11 +168,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
             @Override
             public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                           WebDataBinderFactory binders) {
-                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-                if (auth != null && auth.getPrincipal() instanceof StaffPrincipal principal) {
-                    return principal.staff();
-                }
-                throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException("not signed in");
+                return SignedIn.staff().orElseThrow(() ->
+                        new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException("not signed in"));
             }
         });
     }

@@ -3,6 +3,9 @@ package org.onegrid.cases.web;
 import org.onegrid.cases.CaseService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,6 +17,30 @@ class PublicCaseController {
 
     PublicCaseController(CaseService cases) {
         this.cases = cases;
+    }
+
+    /**
+     * {@code POST /api/public/cases}: a resident's request (no account); answers 201 with the
+     * tracking code. An Idempotency-Key makes a retry answer with the first case.
+     */
+    @PostMapping("/api/public/cases")
+    org.springframework.http.ResponseEntity<CaseService.PublicStatus> submit(
+            @RequestBody CaseService.ResidentReport report,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        CaseService.IntakeResult result = cases.receiveFromResident(report, key);
+        String phone = report.reporterPhone().replaceAll("[^0-9]", "");
+        CaseService.PublicStatus status = cases.lookUp(result.details().code(), phone.substring(Math.max(0, phone.length() - 4)));
+        return org.springframework.http.ResponseEntity.status(result.replayed() ? 200 : 201).body(status);
+    }
+
+    /** The rating a resident gives: 1-5 stars and an optional note. */
+    public record Rating(String phone, Integer stars, String note) {
+    }
+
+    /** {@code POST /api/public/cases/{code}/rating {"phone":"5678","stars":5}} */
+    @PostMapping("/api/public/cases/{code}/rating")
+    CaseService.PublicStatus rate(@PathVariable String code, @RequestBody Rating rating) {
+        return cases.rateByReporter(code, rating.phone(), rating.stars(), rating.note());
     }
 
     /** {@code GET /api/public/cases/20261122-000401?phone=5678} */

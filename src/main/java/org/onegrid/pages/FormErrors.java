@@ -1,0 +1,47 @@
+package org.onegrid.pages;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.onegrid.errors.ApiProblemException;
+import org.onegrid.errors.FieldProblem;
+import org.springframework.ui.Model;
+
+/**
+ * A refusal turned into what a form shows: each field's reason next to the field, and the
+ * problem's detail at the top when no field is named. The typed values go back with it.
+ */
+final class FormErrors {
+
+    private FormErrors() {
+    }
+
+    static void show(Model model, ApiProblemException problem) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        for (FieldProblem p : problem.errors()) {
+            byField.merge(p.field(), p.reason(), (a, b) -> a + "; " + b);
+        }
+        model.addAttribute("errors", byField);
+        model.addAttribute("formProblem", byField.isEmpty() ? problem.getMessage() : null);
+    }
+
+    /** Adds a refusal's reasons to {@code errors} by field; a refusal naming no field goes under {@code _}. */
+    static void collect(ApiProblemException refused, Map<String, String> errors) {
+        refused.errors().forEach(p -> errors.merge(p.field(), p.reason(), (a, b) -> a + "; " + b));
+        if (refused.errors().isEmpty()) {
+            errors.put("_", refused.getMessage());
+        }
+    }
+
+    /** Reads an optional number typed into a form; a non-number becomes a field error. */
+    static Double number(String field, String value, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            errors.put(field, "must be a number");
+            return null;
+        }
+    }
+}

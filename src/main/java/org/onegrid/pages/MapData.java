@@ -1,0 +1,26 @@
+package org.onegrid.pages;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.TimeUnit;
+import org.onegrid.grid.GridLevel;
+import org.onegrid.grid.GridService;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The base grids' outlines for the page maps; public, as the residents' page places requests on them. */
+@Controller
+class MapData {
+
+    private final GridService grids;
+
+    MapData(GridService grids) {
+        this.grids = grids;
+    }
+
+    @GetMapping(value = "/map/grids.geojson", produces = "application/geo+json")
+    ResponseEntity<ObjectNode> baseGrids() {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(5, TimeUnit.MINUTES)).body(grids.exportGeoJson(GridLevel.GRID));
+    }
+}

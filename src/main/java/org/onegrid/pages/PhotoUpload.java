@@ -1,0 +1,30 @@
+package org.onegrid.pages;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import org.onegrid.cases.PhotoCheck;
+import org.onegrid.errors.ApiProblemException;
+import org.springframework.web.multipart.MultipartFile;
+
+/** A photo field of a form: nothing chosen is fine; a bad file is a field error, checked before anything is saved. */
+final class PhotoUpload {
+
+    private PhotoUpload() {
+    }
+
+    static Optional<PhotoCheck.Checked> read(PhotoCheck check, String field, MultipartFile file, Map<String, String> errors) {
+        if (file == null || file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(check.check(field, file.getBytes()));
+        } catch (ApiProblemException refused) {
+            errors.put(field, refused.errors().isEmpty() ? refused.getMessage() : refused.errors().get(0).reason());
+            return Optional.empty();
+        } catch (IOException unreadable) {
+            errors.put(field, "the upload could not be read; try again");
+            return Optional.empty();
+        }
+    }
+}

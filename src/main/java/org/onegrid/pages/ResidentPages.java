@@ -1,0 +1,134 @@
+package org.onegrid.pages;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.onegrid.cases.CasePhotos;
+import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseState;
+import org.onegrid.cases.PhotoCheck;
+import org.onegrid.errors.ApiProblemException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The residents' pages (居民端), without an account: submit a request with a photo and the
+ * location, get a tracking code, look the case up by code and phone digits, rate it once it is
+ * resolved. Submissions count against the per-address limit.
+ */
+@Controller
+class ResidentPages {
+
+    /** A resident's request as typed. */
+    record SubmitForm(String title, String description, String reporterName, String reporterPhone, String address,
+                      String lat, String lng, String submissionKey) {
+
+        static SubmitForm blank() {
+            return new SubmitForm(null, null, null, null, null, null, null, UUID.randomUUID().toString());
+        }
+    }
+
+    /** A look-up, and the rating given with it. */
+    record TrackForm(String code, String phone, String stars, String note) {
+    }
+
+    private final CaseService cases;
+    private final CasePhotos photos;
+
+    ResidentPages(CaseService cases, CasePhotos photos) {
+        this.cases = cases;
+        this.photos = photos;
+    }
+
+    @GetMapping({"/public", "/public/"})
+    String form(Model model) {
+        model.addAttribute("form", SubmitForm.blank());
+        return "public/submit";
+    }
+
+    @PostMapping("/public/submit")
+    String submit(@ModelAttribute("form") SubmitForm form, @RequestParam(name = "photo", required = false) MultipartFile photo,
+                  Model model, RedirectAttributes flash) {
+        Map<String, String> errors = new HashMap<>();
+        Optional<PhotoCheck.Checked> checked = PhotoUpload.read(photos.check(), "photo", photo, errors);
+        Double lat = FormErrors.number("lat", form.lat(), errors);
+        Double lng = FormErrors.number("lng", form.lng(), errors);
+        if (errors.isEmpty()) {
+            try {
+                CaseService.IntakeResult result = cases.receiveFromResident(new CaseService.ResidentReport(form.title(),
+                        form.description(), lat, lng, form.address(), form.reporterName(), form.reporterPhone()),
+                        form.submissionKey());
+                if (!result.replayed()) {
+                    checked.ifPresent(p -> photos.addFromReporter(result.details().id(), p));
+                }
+                flash.addFlashAttribute("code", result.details().code());
+                return "redirect:/public/submitted";
+            } catch (ApiProblemException refused) {
+                FormErrors.collect(refused, errors);
+            }
+        }
+        model.addAttribute("errors", errors);
+        return "public/submit";
+    }
+
+    @GetMapping("/public/submitted")
+    String submitted(Model model) {
+        return model.containsAttribute("code") ? "public/submitted" : "redirect:/public/track";
+    }
+
+    @GetMapping("/public/track")
+    String trackForm(@RequestParam(required = false) String code, Model model) {
+        model.addAttribute("form", new TrackForm(code, null, null, null));
+        return "public/track";
+    }
+
+    @PostMapping("/public/track")
+    String track(@ModelAttribute("form") TrackForm form, Model model) {
+        return show(model, form, () -> cases.lookUp(form.code(), form.phone()));
+    }
+
+    @PostMapping("/public/rate")
+    String rate(@ModelAttribute("form") TrackForm form, Model model) {
+        Map<String, String> errors = new HashMap<>();
+        Double stars = FormErrors.number("stars", form.stars(), errors);
+        if (!errors.isEmpty()) {
+            model.addAttribute("errors", errors);
+            return show(model, form, () -> cases.lookUp(form.code(), form.phone()));
+        }
+        String view = show(model, form, () -> cases.rateByReporter(form.code(), form.phone(),
+                stars == null ? null : stars.intValue(), form.note()));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("thanks", true);
+        }
+        return view;
+    }
+
+    private String show(Model model, TrackForm form, java.util.function.Supplier<CaseService.PublicStatus> lookUp) {
+        try {
+            CaseService.PublicStatus status = lookUp.get();
+            model.addAttribute("status", status);
+            model.addAttribute("rateable", status.state() == CaseState.RESOLVED || status.state() == CaseState.VERIFIED);
+        } catch (ApiProblemException refused) {
+            FormErrors.show(model, refused);
+            if (refused.status().value() == 404) {
+                model.addAttribute("formProblem", "not-found");
+            }
+            // A refused rating still shows the case as it stands.
+            try {
+                CaseService.PublicStatus status = cases.lookUp(form.code(), form.phone());
+                model.addAttribute("status", status);
+                model.addAttribute("rateable", status.state() == CaseState.RESOLVED || status.state() == CaseState.VERIFIED);
+            } catch (ApiProblemException stillNotFound) {
+                // nothing to show
+            }
+        }
+        return "public/track";
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The pages (页面) people run the command centre on: server-rendered with Thymeleaf and htmx,
+ * Chinese first with English from the message bundles. Every page calls the same services as the
+ * API; none has rules of its own.
+ */
+package org.onegrid.pages;

@@ -1,0 +1,104 @@
+/* OneGrid pages: CSRF for htmx, grid maps (Leaflet on a plain background), the phone's
+   position, and an early word on photos that are too large. No inline scripts (CSP). */
+(function () {
+  'use strict';
+
+  var csrf = document.querySelector('meta[name="_csrf"]');
+  var csrfHeader = document.querySelector('meta[name="_csrf_header"]');
+  document.addEventListener('htmx:configRequest', function (e) {
+    if (csrf && csrfHeader) { e.detail.headers[csrfHeader.content] = csrf.content; }
+  });
+
+  var gridsPromise = null;
+  function grids() {
+    if (!gridsPromise) {
+      gridsPromise = fetch('/map/grids.geojson', { credentials: 'same-origin' }).then(function (r) { return r.json(); });
+    }
+    return gridsPromise;
+  }
+
+  /** A map of the base grids in element el; resolves to {map, layer, byCode}. */
+  function gridMap(el, style) {
+    var map = L.map(el, { attributionControl: false, zoomSnap: 0.25 });
+    var tiles = document.querySelector('meta[name="tile-url"]');
+    if (tiles && tiles.content) { L.tileLayer(tiles.content, { maxZoom: 19 }).addTo(map); }
+    var highlight = (el.dataset.highlight || '').split(',').filter(Boolean);
+    return grids().then(function (collection) {
+      var byCode = {};
+      var layer = L.geoJSON(collection, {
+        style: style || function (f) {
+          var mine = highlight.indexOf(f.properties.code) >= 0;
+          return { color: mine ? '#0b5cad' : '#7b8da0', weight: mine ? 2 : 1, fillColor: mine ? '#4f8fd6' : '#c9d6e3',
+                   fillOpacity: mine ? 0.35 : 0.15 };
+        },
+        onEachFeature: function (f, l) { byCode[f.properties.code] = l; l.bindTooltip(f.properties.name + ' ' + f.properties.code); }
+      }).addTo(map);
+      var fit = (el.dataset.fit || '').split(',').filter(function (c) { return byCode[c]; });
+      if (fit.length) {
+        map.fitBounds(L.featureGroup(fit.map(function (c) { return byCode[c]; })).getBounds(), { padding: [10, 10] });
+      } else if (layer.getLayers().length) {
+        map.fitBounds(layer.getBounds());
+      } else {
+        map.setView([34.6, 119.2], 12);
+      }
+      return { map: map, layer: layer, byCode: byCode };
+    });
+  }
+
+  function setupMap(el) {
+    gridMap(el).then(function (m) {
+      var marker = null;
+      function place(lat, lng, pan) {
+        if (marker) { marker.setLatLng([lat, lng]); } else { marker = L.circleMarker([lat, lng], { radius: 8, color: '#b3261e', fillOpacity: 0.8 }).addTo(m.map); }
+        if (pan) { m.map.panTo([lat, lng]); }
+      }
+      var lat = parseFloat(el.dataset.lat), lng = parseFloat(el.dataset.lng);
+      if (!isNaN(lat) && !isNaN(lng)) { place(lat, lng, false); m.map.setView([lat, lng], 15, { animate: false }); }
+      if (el.dataset.pick) {
+        var latIn = document.getElementById('lat'), lngIn = document.getElementById('lng');
+        if (latIn && latIn.value && lngIn.value) { place(parseFloat(latIn.value), parseFloat(lngIn.value), true); }
+        var pick = function (la, ln) {
+          latIn.value = la.toFixed(6); lngIn.value = ln.toFixed(6); place(la, ln, true);
+        };
+        m.layer.on('click', function (e) { pick(e.latlng.lat, e.latlng.lng); });
+        m.map.on('click', function (e) { pick(e.latlng.lat, e.latlng.lng); });
+        el.oneGridPick = pick;
+      }
+    });
+  }
+
+  function setupGeolocate(button) {
+    button.addEventListener('click', function () {
+      var mapEl = document.querySelector('[data-map][data-pick]');
+      if (!navigator.geolocation) { alert(button.dataset.fail); return; }
+      navigator.geolocation.getCurrentPosition(function (pos) {
+        if (mapEl && mapEl.oneGridPick) { mapEl.oneGridPick(pos.coords.latitude, pos.coords.longitude); }
+      }, function () { alert(button.dataset.fail); }, { enableHighAccuracy: true, timeout: 10000 });
+    });
+  }
+
+  function setupPhoto(input) {
+    input.addEventListener('change', function () {
+      var max = parseInt(input.dataset.maxBytes, 10);
+      var f = input.files && input.files[0];
+      input.setCustomValidity(f && f.size > max ? input.dataset.tooLarge : '');
+      input.reportValidity();
+    });
+  }
+
+  document.addEventListener('click', function (e) {
+    var chip = e.target.closest('[data-pick-category]');
+    if (chip) {
+      var select = document.getElementById('categoryCode');
+      if (select) { select.value = chip.dataset.pickCategory; }
+    }
+  });
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-map]').forEach(setupMap);
+    document.querySelectorAll('[data-geolocate]').forEach(setupGeolocate);
+    document.querySelectorAll('input[type=file][data-max-bytes]').forEach(setupPhoto);
+  });
+
+  window.OneGrid = { gridMap: gridMap };
+})();

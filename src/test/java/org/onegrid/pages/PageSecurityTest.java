@@ -1,0 +1,97 @@
+package org.onegrid.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.onegrid.support.ApiTest;
+
+/**
+ * Pages sign in with a session and a CSRF token on every form; each page opens to its roles
+ * only; the API stays stateless.
+ */
+class PageSecurityTest extends ApiTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private HttpClient browserLike() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postForm(HttpClient client, String path, String form) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String token(HttpClient client, String path) throws IOException, InterruptedException {
+        Matcher m = CSRF.matcher(get(client, path).body());
+        assertThat(m.find()).as("a CSRF token on %s", path).isTrue();
+        return m.group(1);
+    }
+
+    private HttpClient signedIn(String user) throws IOException, InterruptedException {
+        HttpClient client = browserLike();
+        HttpResponse<String> login = postForm(client, "/login", "username=" + user + "&password=demo&_csrf="
+                + token(client, "/login"));
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/");
+        return client;
+    }
+
+    @Test
+    void aSignInWithoutItsCsrfTokenIsRefused() throws Exception {
+        HttpClient client = browserLike();
+        get(client, "/login");
+        assertThat(postForm(client, "/login", "username=agent&password=demo").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void eachRoleLandsOnItsOwnPageAndIsKeptOutOfOthers() throws Exception {
+        HttpClient handler = signedIn("handler");
+        assertThat(get(handler, "/").headers().firstValue("Location").orElseThrow()).endsWith("/inbox");
+        assertThat(get(handler, "/inbox").statusCode()).isEqualTo(200);
+        assertThat(get(handler, "/dispatch").statusCode()).isEqualTo(403);
+        assertThat(get(handler, "/m").statusCode()).isEqualTo(403);
+
+        HttpClient worker = signedIn("gridworker");
+        assertThat(get(worker, "/").headers().firstValue("Location").orElseThrow()).endsWith("/m");
+        assertThat(get(worker, "/intake").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aFormPostWithoutTheTokenChangesNothing() throws Exception {
+        HttpClient dispatcher = signedIn("dispatcher");
+        assertThat(postForm(dispatcher, "/dispatch/bulk", "ids=1").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void pagesNeedASignInButTheResidentsPagesDoNot() throws Exception {
+        HttpClient anonymous = browserLike();
+        assertThat(get(anonymous, "/intake").headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(get(anonymous, "/public").statusCode()).isEqualTo(200);
+        assertThat(get(anonymous, "/public/track").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theApiSetsNoSessionCookie() throws Exception {
+        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/me"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("agent:demo".getBytes()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+}

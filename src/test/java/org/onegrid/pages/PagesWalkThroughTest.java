@@ -1,0 +1,252 @@
+package org.onegrid.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.FilePayload;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.onegrid.support.ApiTest;
+
+/**
+ * One case walked through every page in real Chromium: a resident submits it with a photo, the
+ * agent sets its category, the dispatcher sends it, the unit signs for it and resolves it with a
+ * photo, the grid worker verifies it on site with a photo, the resident rates it, and the leader
+ * sees the figures. Every page is photographed into target/screenshots/; the resident's and grid
+ * worker's pages are checked at 390 px for sideways scrolling.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesWalkThroughTest extends ApiTest {
+
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    /** Inside 朝阳社区第1网格, one of the demo grid worker's grids. */
+    private static final String LAT = "34.555500";
+    private static final String LNG = "119.135500";
+
+    private Playwright playwright;
+    private com.microsoft.playwright.Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        Path chromium = Browser.chromium();
+        playwright = Browser.playwright();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private Page phone() {
+        BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(390, 844).setLocale("zh-CN").setDeviceScaleFactor(1));
+        return context.newPage();
+    }
+
+    private Page desktop() {
+        BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1366, 900).setLocale("zh-CN"));
+        return context.newPage();
+    }
+
+    private Page signIn(Page page, String user) {
+        page.navigate(url("/login"));
+        page.fill("#username", user);
+        page.fill("#password", "demo");
+        page.click("button[type=submit].primary");
+        page.waitForLoadState();
+        return page;
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    private static void assertNoSidewaysScroll(Page page) {
+        Object wider = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(((Number) wider).intValue()).as("sideways scroll on %s", page.url()).isLessThanOrEqualTo(0);
+    }
+
+    private static void waitForMap(Page page) {
+        // Attached, not visible: grids other tests import may be too small to see at the map's zoom.
+        page.waitForSelector(".map .leaflet-interactive", new Page.WaitForSelectorOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+    }
+
+    private static void placeAt(Page page, String lat, String lng) {
+        page.evaluate("([la, ln]) => { document.getElementById('lat').value = la; document.getElementById('lng').value = ln; }",
+                List.of(lat, lng));
+    }
+
+    static byte[] png(Color colour) {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, 64, 48);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void oneCaseFromTheResidentBackToTheResident() {
+        // 1. The resident submits a request on a phone; a bad file is refused with nothing typed lost.
+        Page resident = phone();
+        resident.navigate(url("/public"));
+        waitForMap(resident);
+        assertNoSidewaysScroll(resident);
+        resident.fill("#title", "小区门口垃圾堆积");
+        resident.fill("#description", "幸福小区东门垃圾三天无人清运，气味很大。");
+        resident.fill("#reporterPhone", "13912345678");
+        resident.click(".map");
+        assertThat(resident.inputValue("#lat")).as("a click on the map sets the location").isNotEmpty();
+        placeAt(resident, LAT, LNG);
+        resident.setInputFiles("#photo", new FilePayload("photo.jpg", "image/jpeg", "not a picture".getBytes()));
+        resident.click("form button[type=submit].primary");
+        resident.waitForLoadState();
+        assertThat(resident.textContent(".field-error")).contains("only JPEG, PNG and WebP");
+        assertThat(resident.inputValue("#title")).isEqualTo("小区门口垃圾堆积");
+        assertThat(resident.inputValue("#description")).contains("三天无人清运");
+        assertThat(resident.inputValue("#reporterPhone")).isEqualTo("13912345678");
+        assertThat(resident.inputValue("#lat")).isEqualTo(LAT);
+        shot(resident, "01-resident-submit-error");
+        resident.setInputFiles("#photo", new FilePayload("photo.png", "image/png", png(Color.ORANGE)));
+        resident.click("form button[type=submit].primary");
+        resident.waitForURL("**/public/submitted");
+        String code = resident.textContent("#tracking-code").trim();
+        assertThat(code).matches("\\d{8}-\\d+");
+        assertNoSidewaysScroll(resident);
+        shot(resident, "02-resident-submitted");
+
+        // 2. The agent finds it among the online requests and sets its category; records a call too.
+        Page agent = signIn(desktop(), "agent");
+        assertThat(agent.url()).endsWith("/intake");
+        waitForMap(agent);
+        shot(agent, "03-intake");
+        String row = ".item:has-text('" + code + "')";
+        agent.selectOption(row + " select", "0101");
+        agent.click(row + " button[type=submit]");
+        agent.waitForLoadState();
+        assertThat(agent.textContent(".notice")).contains(code);
+        agent.selectOption("#channel", "HOTLINE_12345");
+        agent.fill("#title", "路灯不亮");
+        agent.fill("#description", "幸福路北段路灯连续两晚不亮。");
+        agent.fill("#reporterPhone", "13800001111");
+        placeAt(agent, LAT, LNG);
+        agent.click("#intake-form button[type=submit]");
+        agent.waitForURL("**/intake/done/**");
+        assertThat(agent.textContent("#created-code").trim()).matches("\\d{8}-\\d+");
+        shot(agent, "04-intake-done");
+
+        // 3. The dispatcher sends it to the urban management bureau, in a bulk dispatch.
+        Page dispatcher = signIn(desktop(), "dispatcher");
+        assertThat(dispatcher.url()).endsWith("/dispatch");
+        dispatcher.check("input[name=ids][aria-label='" + code + "']");
+        dispatcher.selectOption("#bulk-unit", String.valueOf(unitId("D-URBAN_MANAGEMENT")));
+        shot(dispatcher, "05-dispatch");
+        dispatcher.click("#bulk-form button[type=submit]");
+        dispatcher.waitForLoadState();
+        assertThat(dispatcher.textContent(".notice")).contains("1");
+
+        // 4. The unit signs for it in its inbox and resolves it with a photo on the case page.
+        Page handler = signIn(desktop(), "handler");
+        assertThat(handler.url()).endsWith("/inbox");
+        shot(handler, "06-inbox");
+        handler.click("tr:has-text('" + code + "') button[type=submit]");
+        handler.waitForLoadState();
+        handler.click("a:has-text('" + code + "')");
+        handler.waitForURL("**/cases/*");
+        String casePath = java.net.URI.create(handler.url()).getPath();
+        handler.click("#action-resolve summary");
+        handler.click("#action-resolve button[type=submit]");
+        handler.waitForLoadState();
+        assertThat(handler.textContent("#action-resolve .field-error")).as("a result is required").isNotBlank();
+        handler.fill("#action-resolve textarea[name=result]", "已联系环卫清运，垃圾已清理完毕。");
+        handler.setInputFiles("#action-resolve input[type=file]", new FilePayload("done.png", "image/png", png(Color.GREEN)));
+        handler.click("#action-resolve button[type=submit]");
+        handler.waitForLoadState();
+        assertThat(handler.textContent("#resolution")).contains("清理完毕");
+        assertThat(handler.locator(".photos img").count()).isEqualTo(2);
+        waitForMap(handler);
+        shot(handler, "07-case-page");
+
+        // 5. The grid worker verifies it on site, on a phone, with a photo.
+        Page worker = signIn(phone(), "gridworker");
+        assertThat(worker.url()).endsWith("/m");
+        waitForMap(worker);
+        assertNoSidewaysScroll(worker);
+        shot(worker, "08-gridworker-tasks");
+        worker.click(".task:has-text('" + code + "')");
+        worker.waitForLoadState();
+        waitForMap(worker);
+        assertNoSidewaysScroll(worker);
+        worker.check("input[name=passed][value=true]");
+        worker.setInputFiles("#photo", new FilePayload("site.png", "image/png", png(Color.BLUE)));
+        shot(worker, "09-gridworker-verify");
+        worker.click("form button[type=submit].primary");
+        worker.waitForURL("**/m");
+        assertThat(worker.textContent(".notice")).contains(code);
+        worker.navigate(url("/m/report"));
+        waitForMap(worker);
+        assertNoSidewaysScroll(worker);
+        shot(worker, "10-gridworker-report");
+
+        // 6. The resident looks it up and rates it.
+        resident.navigate(url("/public/track?code=" + code));
+        resident.fill("#phone", "5678");
+        resident.click("form button[type=submit].primary");
+        resident.waitForLoadState();
+        assertThat(resident.textContent("#status-state")).isEqualTo("已核查");
+        assertThat(resident.textContent("#status")).contains("清理完毕");
+        resident.check("input[name=stars][value='5']");
+        resident.click("#status button[type=submit]");
+        resident.waitForLoadState();
+        assertThat(resident.textContent("#status-state")).isEqualTo("已回访");
+        assertNoSidewaysScroll(resident);
+        shot(resident, "11-resident-rated");
+
+        // 7. The leader's big screen shows today's figures, the charts and the heat map.
+        Page leader = signIn(desktop(), "district");
+        assertThat(leader.url()).endsWith("/dashboard");
+        leader.waitForSelector("#chart-trend canvas");
+        leader.waitForSelector("#heat-map .leaflet-interactive", new Page.WaitForSelectorOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        assertThat(Integer.parseInt(leader.textContent("#today-received").trim())).isGreaterThanOrEqualTo(2);
+        shot(leader, "12-dashboard");
+
+        // 8. The same case page in English for the dispatcher, the whole timeline on it.
+        dispatcher.navigate(url(casePath + "?lang=en"));
+        assertThat(dispatcher.textContent("h2:has-text('Timeline')")).isNotNull();
+        assertThat(dispatcher.locator("ol.timeline li").count()).isGreaterThanOrEqualTo(6);
+        shot(dispatcher, "13-case-page-en");
+    }
+}
