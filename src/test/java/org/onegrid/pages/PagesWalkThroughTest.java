@@ -133,7 +133,7 @@ class PagesWalkThroughTest extends ApiTest {
         resident.setInputFiles("#photo", new FilePayload("photo.jpg", "image/jpeg", "not a picture".getBytes()));
         resident.click("form button[type=submit].primary");
         resident.waitForLoadState();
-        assertThat(resident.textContent(".field-error")).contains("only JPEG, PNG and WebP");
+        assertThat(resident.textContent(".field-error")).contains("只接受 JPEG、PNG 和 WebP");
         assertThat(resident.inputValue("#title")).isEqualTo("小区门口垃圾堆积");
         assertThat(resident.inputValue("#description")).contains("三天无人清运");
         assertThat(resident.inputValue("#reporterPhone")).isEqualTo("13912345678");
