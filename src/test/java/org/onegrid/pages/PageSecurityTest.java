@@ -85,6 +85,17 @@ class PageSecurityTest extends ApiTest {
         assertThat(get(anonymous, "/public/track").statusCode()).isEqualTo(200);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aPageSessionIsKeptInPostgresql() throws Exception {
+        HttpClient leader = signedIn("district");
+        assertThat(get(leader, "/dashboard").statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = 'district'").query(Long.class)
+                .single()).isPositive();
+    }
+
     @Test
     void theApiSetsNoSessionCookie() throws Exception {
         HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
