@@ -20,6 +20,18 @@ public record CaseDetails(long id, String code, CaseState state, Channel channel
                           List<CoHandlerView> coHandlers, Long mergedInto, List<LinkedReporterView> linkedReporters,
                           long version, List<TimelineView> timeline) {
 
+    /**
+     * The order of every work queue (dispatch, a unit's inbox, a grid worker's tasks): overdue
+     * first, then near the deadline, then the earliest deadline; cases without one last.
+     */
+    public static final java.util.Comparator<CaseDetails> MOST_URGENT_FIRST = java.util.Comparator
+            .comparingInt((CaseDetails c) -> c.deadlineColour() == null ? 3 : switch (c.deadlineColour()) {
+                case OVERDUE -> 0;
+                case NEAR -> 1;
+                case ON_TIME -> 2;
+            })
+            .thenComparing(CaseDetails::dueAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+
     /** A reporter of a case merged into this one (masked like the case's own reporter). */
     public record LinkedReporterView(long fromCaseId, String fromCaseCode, String name, String phone) {
     }

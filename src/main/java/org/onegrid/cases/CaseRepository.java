@@ -25,6 +25,15 @@ class CaseRepository {
             resolution, stars, resolved_at, closed_at, arbitration_due_at, arbitrated, merged_into, updated_at, version
             """;
 
+    /** Open, as {@link CaseState#isOpen()} says: neither closed nor void. */
+    static final String OPEN = "state NOT IN ('CLOSED', 'VOID')";
+
+    /**
+     * Overdue (超期): open and past the deadline of its current step; the one definition for the
+     * list filter, the dashboard and the case page's red colour. Takes the moment as parameter.
+     */
+    static final String OVERDUE = OPEN + " AND due_at < ?";
+
     private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     private static final RowMapper<Case> CASE = (rs, i) -> new Case(new Case.Snapshot(
@@ -210,7 +219,7 @@ class CaseRepository {
     List<PendingReportIn> overdueReportIns(DataScope scope, Instant now) {
         List<Object> params = new ArrayList<>();
         params.add(ts(now));
-        String where = " WHERE h.reported_at IS NULL AND h.due_at < ? AND state NOT IN ('CLOSED', 'VOID')"
+        String where = " WHERE h.reported_at IS NULL AND h.due_at < ? AND " + OPEN
                 + scopeCondition(scope, params);
         return jdbc.sql("SELECT h.case_id, h.unit_id, h.due_at FROM case_co_handler h JOIN cases ON cases.id = h.case_id"
                         + where + " ORDER BY h.due_at LIMIT 500")
@@ -222,7 +231,7 @@ class CaseRepository {
         List<Object> params = new ArrayList<>();
         params.add(unitId);
         String where = " WHERE id IN (SELECT case_id FROM case_co_handler WHERE unit_id = ? AND reported_at IS NULL)"
-                + " AND state NOT IN ('CLOSED', 'VOID')" + scopeCondition(scope, params);
+                + " AND " + OPEN + scopeCondition(scope, params);
         return jdbc.sql("SELECT " + COLUMNS + " FROM cases" + where + " ORDER BY id LIMIT 200").params(params).query(CASE).list();
     }
 
@@ -312,8 +321,8 @@ class CaseRepository {
         }
         if (filter.overdue() != null) {
             where.append(filter.overdue()
-                    ? " AND state NOT IN ('CLOSED', 'VOID') AND due_at < ?"
-                    : " AND NOT (state NOT IN ('CLOSED', 'VOID') AND due_at < ?)");
+                    ? " AND " + OVERDUE
+                    : " AND NOT (" + OVERDUE + ")");
             params.add(ts(now));
         }
         long total = jdbc.sql("SELECT count(*) FROM cases" + where).params(params).query(Long.class).single();

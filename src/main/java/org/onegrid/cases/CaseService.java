@@ -248,6 +248,15 @@ public class CaseService {
         Case c = repository.findByCode(trackingCode)
                 .filter(found -> phoneEndsWith(found.reporterPhone(), digits))
                 .orElseThrow(() -> ApiProblemException.notFound("case", trackingCode));
+        return publicStatus(c);
+    }
+
+    /** What the reporter of case {@code id} may see of it (for the answer to their own submission). */
+    public PublicStatus publicStatus(long id) {
+        return publicStatus(repository.find(id, DataScope.ALL).orElseThrow(() -> ApiProblemException.notFound("case", id)));
+    }
+
+    private PublicStatus publicStatus(Case c) {
         // A merged report is answered with the case that stayed, where its reporter is linked.
         Case shown = c.mergedInto() == null ? c : repository.find(c.mergedInto(), DataScope.ALL).orElse(c);
         ZoneId zone = calendars.calendar().zone();

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Service;
  * table: received, resolved, resolved on time, open and overdue, satisfaction, the automatic
  * dispatch share, with breakdowns by category, unit, grid and day.
  * <ul>
+ *   <li>overdue: open and past the deadline of the current step, as the case list's
+ *       {@code overdue=true} filter counts it;</li>
  *   <li>resolved on time: resolved in the period no later than the handling deadline in force;</li>
  *   <li>satisfaction: ratings of 4-5 stars among the ratings given in the period;</li>
  *   <li>automatic dispatch accuracy: automatically categorised cases of the period that were
@@ -23,6 +25,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CaseStatistics {
+
+    /** {@link CaseRepository#OVERDUE}, with the moment as the named parameter {@code :now}. */
+    private static final String OVERDUE = CaseRepository.OVERDUE.replace("?", ":now");
 
     /** The headline figures of one period. */
     public record Headline(long received, long resolved, long resolvedOnTime, long openOverdue, long ratings,
@@ -99,8 +104,7 @@ public class CaseStatistics {
                           (SELECT count(*) FROM cases WHERE resolved_at >= :f AND resolved_at < :t) AS resolved,
                           (SELECT count(*) FROM cases WHERE resolved_at >= :f AND resolved_at < :t
                                 AND (handling_due_at IS NULL OR resolved_at <= handling_due_at)) AS on_time,
-                          (SELECT count(*) FROM cases WHERE state NOT IN ('CLOSED', 'VOID', 'RESOLVED', 'VERIFIED', 'RATED')
-                                AND due_at < :now) AS overdue,
+                          (SELECT count(*) FROM cases WHERE %1$s) AS overdue,
                           (SELECT count(*) FROM case_event e JOIN cases c ON c.id = e.case_id
                                 WHERE e.action = 'RATE' AND e.at >= :f AND e.at < :t) AS ratings,
                           (SELECT count(*) FROM case_event e JOIN cases c ON c.id = e.case_id
@@ -110,7 +114,7 @@ public class CaseStatistics {
                           (SELECT count(*) FROM cases c WHERE received_at >= :f AND received_at < :t
                                 AND classifier_version IS NOT NULL AND return_count = 0
                                 AND NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id
-                                                AND e.action = 'CATEGORISE')) AS auto_kept""")
+                                                AND e.action = 'CATEGORISE')) AS auto_kept""".formatted(OVERDUE))
                 .param("f", f).param("t", t).param("now", now)
                 .query((rs, i) -> new Headline(rs.getLong("received"), rs.getLong("resolved"), rs.getLong("on_time"),
                         rs.getLong("overdue"), rs.getLong("ratings"), rs.getLong("satisfied"), rs.getLong("auto"),
@@ -131,9 +135,8 @@ public class CaseStatistics {
     private List<Count> grouped(String key, String condition, Instant from, Instant to, int limit) {
         return jdbc.sql("SELECT " + key + """
                          AS key, count(*) AS received, count(resolved_at) AS resolved,
-                               count(*) FILTER (WHERE state NOT IN ('CLOSED', 'VOID', 'RESOLVED', 'VERIFIED', 'RATED')
-                                                AND due_at < :now) AS overdue
-                        FROM cases WHERE received_at >= :f AND received_at < :t""" + " AND " + condition
+                               count(*) FILTER (WHERE %1$s) AS overdue
+                        FROM cases WHERE received_at >= :f AND received_at < :t""".formatted(OVERDUE) + " AND " + condition
                         + " GROUP BY 1 ORDER BY received DESC, key LIMIT :limit")
                 .param("f", Timestamp.from(from)).param("t", Timestamp.from(to))
                 .param("now", Timestamp.from(clock.instant())).param("limit", limit)
@@ -176,8 +179,8 @@ public class CaseStatistics {
         return jdbc.sql("""
                         SELECT c.id, c.code, c.title, u.name AS unit_name, c.due_at
                         FROM cases c LEFT JOIN unit u ON u.id = c.owner_unit_id
-                        WHERE c.state NOT IN ('CLOSED', 'VOID', 'RESOLVED', 'VERIFIED', 'RATED') AND c.due_at < :now
-                        ORDER BY c.due_at LIMIT :limit""")
+                        WHERE %1$s
+                        ORDER BY c.due_at LIMIT :limit""".formatted(OVERDUE))
                 .param("now", Timestamp.from(clock.instant())).param("limit", limit)
                 .query((rs, i) -> new Overdue(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
                         rs.getString("unit_name"), rs.getTimestamp("due_at").toInstant()))

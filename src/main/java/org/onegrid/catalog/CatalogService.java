@@ -40,6 +40,11 @@ public class CatalogService {
         return List.copyOf(categories.values());
     }
 
+    /** The items a case can be filed under (groups are not). */
+    public List<Category> leaves() {
+        return categories.values().stream().filter(Category::isLeaf).toList();
+    }
+
     public Optional<Category> category(String code) {
         return Optional.ofNullable(categories.get(code));
     }

@@ -232,7 +232,7 @@ class DemoLoader implements ApplicationRunner {
 
     private int createCases(Staffing staffing) {
         Random random = new Random(properties.seed());
-        List<Category> leaves = catalog.all().stream().filter(Category::isLeaf).toList();
+        List<Category> leaves = catalog.leaves();
         ZoneId zone = calendars.calendar().zone();
         Instant now = clock.instant();
         LocalDate today = now.atZone(zone).toLocalDate();

@@ -14,7 +14,6 @@ import org.onegrid.cases.PhotoCheck;
 import org.onegrid.cases.ReturnReason;
 import org.onegrid.cases.TransitionRules;
 import org.onegrid.catalog.CatalogService;
-import org.onegrid.catalog.Category;
 import org.onegrid.directory.DirectoryService;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.errors.ApiProblemException;
@@ -80,7 +79,7 @@ class CasePages {
         model.addAttribute("openAction", open);
         model.addAttribute("units", directory.units());
         model.addAttribute("reasons", ReturnReason.values());
-        model.addAttribute("categories", catalog.all().stream().filter(Category::isLeaf).toList());
+        model.addAttribute("categories", catalog.leaves());
         model.addAttribute("photoActions", PHOTO_ACTIONS.keySet());
         return "case";
     }

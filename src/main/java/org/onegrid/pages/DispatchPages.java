@@ -1,8 +1,6 @@
 package org.onegrid.pages;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.onegrid.cases.ActionRequest;
@@ -11,7 +9,6 @@ import org.onegrid.cases.CaseDetails;
 import org.onegrid.cases.CaseFilter;
 import org.onegrid.cases.CaseService;
 import org.onegrid.cases.CaseState;
-import org.onegrid.cases.DeadlineColour;
 import org.onegrid.directory.DirectoryService;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.errors.ApiProblemException;
@@ -38,19 +35,13 @@ class DispatchPages {
         this.directory = directory;
     }
 
-    /** Overdue first, then near the deadline, then the earliest deadline. */
-    static final Comparator<CaseDetails> URGENCY = Comparator
-            .comparingInt((CaseDetails c) -> c.deadlineColour() == DeadlineColour.OVERDUE ? 0
-                    : c.deadlineColour() == DeadlineColour.NEAR ? 1 : 2)
-            .thenComparing(CaseDetails::dueAt, Comparator.nullsLast(Comparator.<OffsetDateTime>naturalOrder()));
-
     @GetMapping("/dispatch")
     String queue(Model model, StaffMember me) {
         List<CaseDetails> arbitration = cases.arbitrationQueue(me);
         List<Long> inArbitration = arbitration.stream().map(CaseDetails::id).toList();
         List<CaseDetails> waiting = Stream.concat(open(CaseState.RECEIVED, me).stream(), open(CaseState.RETURNED, me).stream())
                 .filter(c -> !inArbitration.contains(c.id()))
-                .sorted(URGENCY).toList();
+                .sorted(CaseDetails.MOST_URGENT_FIRST).toList();
         model.addAttribute("waiting", waiting);
         model.addAttribute("arbitration", arbitration);
         model.addAttribute("extensions", open(CaseState.ACCEPTED, me).stream()

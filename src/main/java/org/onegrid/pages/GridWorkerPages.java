@@ -14,6 +14,7 @@ import org.onegrid.cases.CaseState;
 import org.onegrid.cases.Channel;
 import org.onegrid.cases.NewCase;
 import org.onegrid.cases.PhotoCheck;
+import org.onegrid.catalog.CatalogService;
 import org.onegrid.directory.DirectoryService;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.errors.ApiProblemException;
@@ -47,15 +48,15 @@ class GridWorkerPages {
     private final CasePhotos photos;
     private final DirectoryService directory;
     private final CasePages casePages;
-    private final IntakePages intakePages;
+    private final CatalogService catalog;
 
     GridWorkerPages(CaseService cases, CasePhotos photos, DirectoryService directory, CasePages casePages,
-                    IntakePages intakePages) {
+                    CatalogService catalog) {
         this.cases = cases;
         this.photos = photos;
         this.directory = directory;
         this.casePages = casePages;
-        this.intakePages = intakePages;
+        this.catalog = catalog;
     }
 
     @GetMapping("/m")
@@ -63,7 +64,7 @@ class GridWorkerPages {
         List<CaseDetails> toVerify = inMyGrids(CaseState.RESOLVED, me);
         List<CaseDetails> open = java.util.stream.Stream.of(CaseState.RECEIVED, CaseState.DISPATCHED, CaseState.ACCEPTED,
                         CaseState.RETURNED)
-                .flatMap(s -> inMyGrids(s, me).stream()).sorted(DispatchPages.URGENCY).toList();
+                .flatMap(s -> inMyGrids(s, me).stream()).sorted(CaseDetails.MOST_URGENT_FIRST).toList();
         model.addAttribute("toVerify", toVerify);
         model.addAttribute("open", open);
         model.addAttribute("myGrids", String.join(",", directory.gridsOf(me.id())));
@@ -81,7 +82,7 @@ class GridWorkerPages {
 
     private String reportPage(Model model, ReportForm form, StaffMember me) {
         model.addAttribute("form", form);
-        model.addAttribute("categories", intakePages.leafCategories());
+        model.addAttribute("categories", catalog.leaves());
         model.addAttribute("myGrids", String.join(",", directory.gridsOf(me.id())));
         return "m/report";
     }

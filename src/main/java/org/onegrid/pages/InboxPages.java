@@ -40,6 +40,6 @@ class InboxPages {
             return List.of();
         }
         return cases.list(new CaseFilter(state, me.unitId(), null, null, null, null, null, 0, CaseFilter.MAX_PAGE_SIZE), me)
-                .items().stream().sorted(DispatchPages.URGENCY).toList();
+                .items().stream().sorted(CaseDetails.MOST_URGENT_FIRST).toList();
     }
 }

@@ -87,7 +87,7 @@ class IntakePages {
     private String page(Model model, IntakeForm form, StaffMember me) {
         model.addAttribute("form", form);
         model.addAttribute("channels", Channel.values());
-        model.addAttribute("categories", leafCategories());
+        model.addAttribute("categories", catalog.leaves());
         model.addAttribute("submissions", awaitingCategory(me));
         return "intake";
     }
@@ -145,10 +145,6 @@ class IntakePages {
     private List<CaseDetails> awaitingCategory(StaffMember me) {
         return cases.list(new CaseFilter(CaseState.RECEIVED, null, null, null, null, null, null, 0,
                 CaseFilter.MAX_PAGE_SIZE), me).items().stream().filter(c -> c.categoryCode() == null).toList();
-    }
-
-    List<Category> leafCategories() {
-        return catalog.all().stream().filter(Category::isLeaf).toList();
     }
 
     static String blankToNull(String s) {

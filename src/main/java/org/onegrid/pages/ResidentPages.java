@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.onegrid.cases.CasePhotos;
 import org.onegrid.cases.CaseService;
-import org.onegrid.cases.CaseState;
+import org.onegrid.cases.CaseAction;
+import org.onegrid.cases.TransitionRules;
 import org.onegrid.cases.PhotoCheck;
 import org.onegrid.errors.ApiProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,44 +93,41 @@ class ResidentPages {
 
     @PostMapping("/public/track")
     String track(@ModelAttribute("form") TrackForm form, Model model) {
-        return show(model, form, () -> cases.lookUp(form.code(), form.phone()));
+        try {
+            show(model, cases.lookUp(form.code(), form.phone()));
+        } catch (ApiProblemException refused) {
+            FormErrors.show(model, refused);
+            if (refused.status() == HttpStatus.NOT_FOUND) {
+                model.addAttribute("formProblem", "not-found");
+            }
+        }
+        return "public/track";
     }
 
+    /** Rates the case; a refused rating shows its reason on the case as it stands. */
     @PostMapping("/public/rate")
     String rate(@ModelAttribute("form") TrackForm form, Model model) {
         Map<String, String> errors = new HashMap<>();
         Double stars = FormErrors.number("stars", form.stars(), errors);
         if (!errors.isEmpty()) {
             model.addAttribute("errors", errors);
-            return show(model, form, () -> cases.lookUp(form.code(), form.phone()));
+            return track(form, model);
         }
-        String view = show(model, form, () -> cases.rateByReporter(form.code(), form.phone(),
-                stars == null ? null : stars.intValue(), form.note()));
-        if (!model.containsAttribute("errors")) {
+        try {
+            show(model, cases.rateByReporter(form.code(), form.phone(), stars == null ? null : stars.intValue(),
+                    form.note()));
             model.addAttribute("thanks", true);
+            return "public/track";
+        } catch (ApiProblemException refused) {
+            if (refused.status() != HttpStatus.NOT_FOUND) {
+                FormErrors.show(model, refused);
+            }
+            return track(form, model);
         }
-        return view;
     }
 
-    private String show(Model model, TrackForm form, java.util.function.Supplier<CaseService.PublicStatus> lookUp) {
-        try {
-            CaseService.PublicStatus status = lookUp.get();
-            model.addAttribute("status", status);
-            model.addAttribute("rateable", status.state() == CaseState.RESOLVED || status.state() == CaseState.VERIFIED);
-        } catch (ApiProblemException refused) {
-            FormErrors.show(model, refused);
-            if (refused.status().value() == 404) {
-                model.addAttribute("formProblem", "not-found");
-            }
-            // A refused rating still shows the case as it stands.
-            try {
-                CaseService.PublicStatus status = cases.lookUp(form.code(), form.phone());
-                model.addAttribute("status", status);
-                model.addAttribute("rateable", status.state() == CaseState.RESOLVED || status.state() == CaseState.VERIFIED);
-            } catch (ApiProblemException stillNotFound) {
-                // nothing to show
-            }
-        }
-        return "public/track";
+    private static void show(Model model, CaseService.PublicStatus status) {
+        model.addAttribute("status", status);
+        model.addAttribute("rateable", TransitionRules.offers(CaseAction.RATE, CaseService.RESIDENT.role(), status.state()));
     }
 }

@@ -118,14 +118,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
             throws Exception {
         RateLimitFilter rateLimits = new RateLimitFilter(limits, json,
                 request -> "POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/public/"));
-        String tiles = tileUrl.isBlank() ? "" : " " + java.net.URI.create(tileUrl.replaceAll("[{}]", "")).getScheme()
-                + "://" + java.net.URI.create(tileUrl.replaceAll("[{}]", "")).getHost();
+        // The tile server's origin, when the maps use one; its URL has {z}/{x}/{y} placeholders.
+        java.net.URI tiles = tileUrl.isBlank() ? null : java.net.URI.create(tileUrl.replaceAll("[{}]", ""));
+        String tileOrigin = tiles == null ? "" : " " + tiles.getScheme() + "://" + tiles.getAuthority();
         http.authenticationManager(authenticationManager)
                 .addFilterBefore(rateLimits, org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers
                         // ECharts writes its tooltips with style attributes; scripts stay same-origin only.
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
-                                + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:" + tiles
+                                + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:" + tileOrigin
                                 + "; frame-ancestors 'none'; form-action 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))

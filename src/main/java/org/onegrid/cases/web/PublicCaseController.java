@@ -28,8 +28,7 @@ class PublicCaseController {
             @RequestBody CaseService.ResidentReport report,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         CaseService.IntakeResult result = cases.receiveFromResident(report, key);
-        String phone = report.reporterPhone().replaceAll("[^0-9]", "");
-        CaseService.PublicStatus status = cases.lookUp(result.details().code(), phone.substring(Math.max(0, phone.length() - 4)));
+        CaseService.PublicStatus status = cases.publicStatus(result.details().id());
         return org.springframework.http.ResponseEntity.status(result.replayed() ? 200 : 201).body(status);
     }
 
