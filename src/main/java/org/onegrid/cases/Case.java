@@ -53,6 +53,8 @@ public final class Case {
     private Long mergedInto;
     private Instant updatedAt;
     private final long version;
+    /** The case as it was read, before this transition: what the timeline entry changed from. */
+    private final Snapshot loaded;
 
     private final List<TimelineEntry> newEntries = new ArrayList<>();
     /** Co-handlers as loaded, and those added or changed by this transition. */
@@ -104,6 +106,12 @@ public final class Case {
         this.mergedInto = s.mergedInto();
         this.updatedAt = s.updatedAt();
         this.version = s.version();
+        this.loaded = s;
+    }
+
+    /** The case as it was read, before the transition being made. */
+    Snapshot loaded() {
+        return loaded;
     }
 
     Snapshot snapshot() {

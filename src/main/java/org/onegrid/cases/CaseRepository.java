@@ -84,8 +84,10 @@ class CaseRepository {
                     ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                     RETURNING id, code),
                 e AS (
-                    INSERT INTO case_event (case_id, at, actor, actor_role, action, from_state, to_state, detail)
-                    SELECT c.id, :at, :createdBy, :role, 'RECEIVE', NULL, 'RECEIVED', CAST(:detail AS varchar) FROM c)
+                    INSERT INTO case_event (case_id, at, actor, actor_role, action, from_state, to_state, detail,
+                                            due_at, category_code)
+                    SELECT c.id, :at, :createdBy, :role, 'RECEIVE', NULL, 'RECEIVED', CAST(:detail AS varchar), :due,
+                           CAST(:category AS varchar) FROM c)
                 SELECT id, code FROM c
                 """)
                 .param("prefix", codePrefix)
@@ -128,6 +130,14 @@ class CaseRepository {
         Optional<Case> found = jdbc.sql("SELECT " + COLUMNS + " FROM cases" + where).params(params).query(CASE).optional();
         found.ifPresent(c -> c.loadCoHandlers(coHandlers(id)));
         return found;
+    }
+
+    /** The cases among {@code ids} that lie within the scope, in id order. */
+    List<Case> findAll(List<Long> ids, DataScope scope) {
+        List<Object> params = new ArrayList<>();
+        params.add(ids.toArray(Long[]::new));
+        String where = " WHERE id = ANY (?)" + scopeCondition(scope, params);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cases" + where + " ORDER BY id").params(params).query(CASE).list();
     }
 
     List<CoHandler> coHandlers(long caseId) {
@@ -280,12 +290,19 @@ class CaseRepository {
             jdbc.sql("UPDATE cases SET involved_unit_ids = array_append(involved_unit_ids, ?) WHERE id = ? AND NOT (? = ANY (involved_unit_ids))")
                     .params(h.unitId(), s.id(), h.unitId()).update();
         }
+        Case.Snapshot before = c.loaded();
         for (TimelineEntry e : c.newEntries()) {
+            // What the entry changed, from the case as read to the case as saved: the transition feed.
             jdbc.sql("""
-                    INSERT INTO case_event (case_id, at, actor, actor_role, action, from_state, to_state, detail, note)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO case_event (case_id, at, actor, actor_role, action, from_state, to_state, detail, note,
+                                            unit_id, prior_unit_id, due_at, prior_due_at, prior_step_started_at,
+                                            category_code, prior_category_code, stars)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).params(s.id(), ts(e.at()), e.actor(), e.actorRole(), e.action().name(),
-                            e.from() == null ? null : e.from().name(), e.to().name(), e.detail(), e.note())
+                            e.from() == null ? null : e.from().name(), e.to().name(), e.detail(), e.note(),
+                            s.ownerUnitId(), before.ownerUnitId(), ts(s.dueAt()), ts(before.dueAt()),
+                            ts(before.stepStartedAt()), s.categoryCode(), before.categoryCode(),
+                            e.action() == CaseAction.RATE ? s.stars() : null)
                     .update();
         }
         return true;

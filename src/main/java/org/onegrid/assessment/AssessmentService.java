@@ -1,0 +1,305 @@
+package org.onegrid.assessment;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.onegrid.audit.AuditLog;
+import org.onegrid.calendar.CalendarService;
+import org.onegrid.calendar.WorkingCalendar;
+import org.onegrid.cases.CaseDetails;
+import org.onegrid.cases.CaseService;
+import org.onegrid.cases.TransitionFeed;
+import org.onegrid.cases.TransitionFeed.MissedStep;
+import org.onegrid.catalog.CatalogService;
+import org.onegrid.catalog.Category;
+import org.onegrid.directory.DirectoryService;
+import org.onegrid.directory.StaffMember;
+import org.onegrid.directory.Unit;
+import org.onegrid.errors.ApiProblemException;
+import org.onegrid.grid.GridNode;
+import org.onegrid.grid.GridService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The assessment's facade: figures per unit, grid, community, street, category or the district
+ * for any period of days, monthly rankings with the change from the month before, the composite
+ * score's weights, and the cases behind any figure. Figures are read from {@code figure_day}
+ * (kept by {@link FigureFolder}) plus the deadlines that open cases are missing right now.
+ */
+@Service
+public class AssessmentService {
+
+    /** A period of whole days in the calendar's zone: from (inclusive) to (exclusive). */
+    public record Period(LocalDate from, LocalDate to) {
+        public Period {
+            if (!from.isBefore(to)) {
+                throw ApiProblemException.invalid("to", "must be after from");
+            }
+            if (from.plusYears(5).isBefore(to)) {
+                throw ApiProblemException.invalid("to", "a period may span at most five years");
+            }
+        }
+
+        public static Period of(YearMonth month) {
+            return new Period(month.atDay(1), month.plusMonths(1).atDay(1));
+        }
+    }
+
+    /** The figures of one unit, grid, category or the district, with a display name. */
+    public record Row(String key, String name, Figures figures, Double score) {
+    }
+
+    /** One place in a ranking, with last month's place and score. */
+    public record Place(int rank, Row row, Integer previousRank, Double previousScore) {
+        /** Places gained since last month (positive: up). */
+        public Integer rankChange() {
+            return previousRank == null ? null : previousRank - rank;
+        }
+
+        public Double scoreChange() {
+            return previousScore == null || row.score() == null ? null
+                    : Math.round((row.score() - previousScore) * 100) / 100.0;
+        }
+    }
+
+    /** A case behind a figure and how much it adds to it (usually 1; seconds for handling time). */
+    public record CaseShare(CaseDetails details, long amount) {
+    }
+
+    /**
+     * The cases behind a figure: the figure, how many cases make it up, and one page of them
+     * (those of the page outside the viewer's data scope are left out).
+     */
+    public record DrillDown(long figure, int caseCount, int page, int size, List<CaseShare> cases) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransitionFeed feed;
+    private final CalendarService calendars;
+    private final DirectoryService directory;
+    private final GridService grids;
+    private final CatalogService catalog;
+    private final CaseService cases;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AssessmentService(JdbcClient jdbc, TransitionFeed feed, CalendarService calendars, DirectoryService directory,
+                      GridService grids, CatalogService catalog, CaseService cases, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.feed = feed;
+        this.calendars = calendars;
+        this.directory = directory;
+        this.grids = grids;
+        this.catalog = catalog;
+        this.cases = cases;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // ---- figures ------------------------------------------------------------------------------
+
+    /** The figures of every key of the dimension that has any in the period, by key. */
+    public List<Row> figures(Dimension dimension, Period period) {
+        Map<String, Figures> byKey = new LinkedHashMap<>();
+        String sums = String.join(", ", java.util.Arrays.stream(Measure.values())
+                .map(m -> "sum(" + m.column() + ") AS " + m.column()).toList());
+        jdbc.sql("SELECT " + dimension.keyExpression() + " AS k, " + sums + """
+                         FROM figure_day WHERE dimension = :d AND day >= :from AND day < :to
+                        GROUP BY 1 ORDER BY 1""")
+                .param("d", dimension.stored()).param("from", Date.valueOf(period.from()))
+                .param("to", Date.valueOf(period.to()))
+                .query(rs -> {
+                    Figures f = byKey.computeIfAbsent(rs.getString("k"), k -> Figures.empty());
+                    for (Measure m : Measure.values()) {
+                        f.add(m, rs.getLong(m.column()));
+                    }
+                });
+        // Deadlines in the period that open cases are missing now: no transition records them yet.
+        for (Fact missed : missedDeadlines(period)) {
+            String key = keyOf(missed, dimension);
+            if (key != null) {
+                byKey.computeIfAbsent(key, k -> Figures.empty()).add(missed.measure(), missed.amount());
+            }
+        }
+        Map<Indicator, Double> weights = weights();
+        return byKey.entrySet().stream()
+                .map(e -> new Row(e.getKey(), nameOf(dimension, e.getKey()), e.getValue(), e.getValue().score(weights)))
+                .toList();
+    }
+
+    /** The district's figures for the period. */
+    public Row district(Period period) {
+        return figures(Dimension.DISTRICT, period).stream().findFirst()
+                .orElse(new Row("", nameOf(Dimension.DISTRICT, ""), Figures.empty(), null));
+    }
+
+    /** The month's ranking by composite score (no score: last), with last month's places. */
+    public List<Place> ranking(Dimension dimension, YearMonth month) {
+        List<Row> now = ranked(figures(dimension, Period.of(month)));
+        List<Row> before = ranked(figures(dimension, Period.of(month.minusMonths(1))));
+        Map<String, Integer> previousRank = new HashMap<>();
+        Map<String, Double> previousScore = new HashMap<>();
+        for (int i = 0; i < before.size(); i++) {
+            previousRank.put(before.get(i).key(), i + 1);
+            previousScore.put(before.get(i).key(), before.get(i).score());
+        }
+        List<Place> places = new ArrayList<>(now.size());
+        for (int i = 0; i < now.size(); i++) {
+            Row row = now.get(i);
+            places.add(new Place(i + 1, row, previousRank.get(row.key()), previousScore.get(row.key())));
+        }
+        return places;
+    }
+
+    private static List<Row> ranked(List<Row> rows) {
+        return rows.stream()
+                .filter(r -> !r.key().isEmpty())
+                .sorted(Comparator.comparing(Row::score, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(Row::key))
+                .toList();
+    }
+
+    /**
+     * The cases behind {@code measure} of {@code key} in the period: the period's transitions
+     * put through the same {@link FigureRules} the figures were folded with, plus the open cases
+     * missing a deadline of the period.
+     */
+    public DrillDown drillDown(Dimension dimension, String key, Measure measure, Period period, int page, int size,
+                               StaffMember viewer) {
+        WorkingCalendar calendar = calendars.calendar();
+        Long unit = dimension == Dimension.UNIT ? parseUnit(key) : null;
+        String gridPrefix = switch (dimension) {
+            case GRID, COMMUNITY, STREET -> key;
+            default -> null;
+        };
+        String categoryPrefix = dimension == Dimension.CATEGORY && !key.isEmpty() ? key : null;
+        Map<Long, Long> amounts = new LinkedHashMap<>();
+        List<Fact> facts = new ArrayList<>();
+        for (TransitionFeed.Transition t : feed.touching(start(period.from()), start(period.to()), unit, gridPrefix,
+                categoryPrefix)) {
+            facts.addAll(FigureRules.of(t, calendar));
+        }
+        facts.addAll(missedDeadlines(period));
+        for (Fact f : facts) {
+            if (f.measure() == measure && !f.day().isBefore(period.from()) && f.day().isBefore(period.to())
+                    && f.countsFor(dimension, key)) {
+                amounts.merge(f.caseId(), f.amount(), Long::sum);
+            }
+        }
+        amounts.values().removeIf(a -> a == 0);
+        long figure = amounts.values().stream().mapToLong(Long::longValue).sum();
+        List<Long> ids = List.copyOf(amounts.keySet());
+        List<Long> onPage = ids.subList(Math.min(ids.size(), page * size), Math.min(ids.size(), (page + 1) * size));
+        List<CaseShare> shares = cases.summaries(onPage, viewer).stream()
+                .map(c -> new CaseShare(c, amounts.get(c.id()))).toList();
+        return new DrillDown(figure, ids.size(), page, size, shares);
+    }
+
+    private List<Fact> missedDeadlines(Period period) {
+        WorkingCalendar calendar = calendars.calendar();
+        Instant now = clock.instant();
+        Instant until = start(period.to()).isBefore(now) ? start(period.to()) : now;
+        List<Fact> facts = new ArrayList<>();
+        for (MissedStep step : feed.missedOpen(start(period.from()), until)) {
+            facts.add(FigureRules.missed(step, calendar));
+        }
+        return facts;
+    }
+
+    private static String keyOf(Fact fact, Dimension dimension) {
+        return switch (dimension) {
+            case DISTRICT -> "";
+            case UNIT -> fact.unitId() == null ? null : String.valueOf(fact.unitId());
+            case CATEGORY -> fact.categoryCode() == null ? "" : fact.categoryCode();
+            case GRID, COMMUNITY, STREET -> fact.gridCode() == null ? null : dimension.keyOfGrid(fact.gridCode());
+        };
+    }
+
+    private Long parseUnit(String key) {
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw ApiProblemException.invalid("key", "a unit's key is its id, a number");
+        }
+    }
+
+    private Instant start(LocalDate day) {
+        return day.atStartOfDay(calendars.calendar().zone()).toInstant();
+    }
+
+    /** The name a key is shown with. */
+    public String nameOf(Dimension dimension, String key) {
+        return switch (dimension) {
+            case DISTRICT -> grids.list(org.onegrid.grid.GridLevel.DISTRICT, null).stream().findFirst()
+                    .map(GridNode::name).orElse("全区");
+            case UNIT -> {
+                try {
+                    yield directory.unit(Long.parseLong(key)).map(Unit::name).orElse(key);
+                } catch (NumberFormatException e) {
+                    yield key;
+                }
+            }
+            case CATEGORY -> key.isEmpty() ? "未分类" : catalog.category(key).map(Category::name).orElse(key);
+            case GRID, COMMUNITY, STREET -> grids.node(key).map(GridNode::name).orElse(key);
+        };
+    }
+
+    // ---- weights ------------------------------------------------------------------------------
+
+    /** The composite score's weights, as the administrator set them. */
+    public Map<Indicator, Double> weights() {
+        Map<Indicator, Double> weights = new EnumMap<>(Indicator.class);
+        jdbc.sql("SELECT indicator, weight FROM assessment_weight").query(rs -> {
+            Indicator.byKey(rs.getString(1)).ifPresent(i -> {
+                try {
+                    weights.put(i, rs.getDouble(2));
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        });
+        return weights;
+    }
+
+    /** Sets the weights (each 0-1000; at least one above 0); unknown indicators are refused. */
+    public Map<Indicator, Double> setWeights(Map<String, Double> given, StaffMember admin) {
+        org.onegrid.errors.Validation v = new org.onegrid.errors.Validation();
+        Map<Indicator, Double> weights = new EnumMap<>(Indicator.class);
+        if (given == null || given.isEmpty()) {
+            v.reject("weights", "give a weight for at least one of " + java.util.Arrays.stream(Indicator.values())
+                    .map(Indicator::key).toList());
+        } else {
+            given.forEach((name, weight) -> {
+                var indicator = Indicator.byKey(name);
+                if (indicator.isEmpty()) {
+                    v.reject(name, "is not an indicator; use " + java.util.Arrays.stream(Indicator.values())
+                            .map(Indicator::key).toList());
+                } else if (weight == null || weight < 0 || weight > 1000 || weight.isNaN()) {
+                    v.reject(name, "must be a number from 0 to 1000");
+                } else {
+                    weights.put(indicator.get(), weight);
+                }
+            });
+            if (v.ok() && weights.values().stream().allMatch(w -> w == 0)) {
+                v.reject("weights", "at least one weight must be above 0");
+            }
+        }
+        v.throwIfInvalid();
+        weights.forEach((indicator, weight) -> jdbc.sql("""
+                        INSERT INTO assessment_weight (indicator, weight) VALUES (?, ?)
+                        ON CONFLICT (indicator) DO UPDATE SET weight = EXCLUDED.weight""")
+                .params(indicator.key(), weight).update());
+        audit.record(admin.username(), "assessment.weights", "assessment_weight", weights.toString());
+        return weights();
+    }
+}

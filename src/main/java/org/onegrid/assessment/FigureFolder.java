@@ -1,0 +1,143 @@
+package org.onegrid.assessment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.onegrid.calendar.CalendarService;
+import org.onegrid.calendar.WorkingCalendar;
+import org.onegrid.cases.TransitionFeed;
+import org.onegrid.cases.TransitionFeed.Batch;
+import org.onegrid.cases.TransitionFeed.Position;
+import org.onegrid.cases.TransitionFeed.Transition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps {@code figure_day} up to date: reads the transition feed from where it last stopped,
+ * turns each transition into facts by {@link FigureRules}, adds them up per (dimension, key, day)
+ * and writes the sums and the new feed position in one transaction, so every transition counts
+ * exactly once, also after a crash. Runs every few seconds (figures lag the cases by that much)
+ * and on demand.
+ */
+@Component
+public class FigureFolder {
+
+    private static final Logger log = LoggerFactory.getLogger(FigureFolder.class);
+    private static final int BATCH = 5_000;
+    private static final Measure[] MEASURES = Measure.values();
+    private static final String UPSERT;
+
+    static {
+        StringBuilder columns = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        StringBuilder updates = new StringBuilder();
+        for (Measure m : MEASURES) {
+            columns.append(", ").append(m.column());
+            values.append(", ?");
+            updates.append(updates.isEmpty() ? "" : ", ").append(m.column()).append(" = figure_day.").append(m.column())
+                    .append(" + EXCLUDED.").append(m.column());
+        }
+        UPSERT = "INSERT INTO figure_day (dimension, key, day" + columns + ") VALUES (?, ?, ?" + values + ")"
+                + " ON CONFLICT (dimension, day, key) DO UPDATE SET " + updates;
+    }
+
+    private final TransitionFeed feed;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+    private final TransactionTemplate transactions;
+    private final CalendarService calendars;
+
+    FigureFolder(TransitionFeed feed, JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions,
+                 CalendarService calendars) {
+        this.feed = feed;
+        this.jdbc = jdbc;
+        this.batches = batches;
+        this.transactions = transactions;
+        this.calendars = calendars;
+    }
+
+    @Scheduled(fixedDelayString = "${onegrid.assessment.fold-every:PT2S}", initialDelayString = "PT5S")
+    void scheduled() {
+        try {
+            foldAll();
+        } catch (RuntimeException e) {
+            log.warn("folding the transition feed failed; will retry", e);
+        }
+    }
+
+    /** Folds everything final in the feed; returns how many transitions were folded. */
+    public synchronized long foldAll() {
+        long total = 0;
+        int folded;
+        do {
+            folded = transactions.execute(tx -> foldBatch());
+            total += folded;
+        } while (folded == BATCH);
+        return total;
+    }
+
+    private int foldBatch() {
+        Position from = jdbc.sql("SELECT tx::text, event_id FROM figure_feed_position WHERE id = 1 FOR UPDATE")
+                .query((rs, i) -> new Position(rs.getString(1), rs.getLong(2))).single();
+        Batch batch = feed.read(from, BATCH);
+        if (batch.transitions().isEmpty()) {
+            return 0;
+        }
+        WorkingCalendar calendar = calendars.calendar();
+        Map<RowKey, long[]> sums = new HashMap<>();
+        for (Transition t : batch.transitions()) {
+            for (Fact fact : FigureRules.of(t, calendar)) {
+                addTo(sums, fact);
+            }
+        }
+        List<Object[]> rows = new ArrayList<>(sums.size());
+        sums.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            Object[] row = new Object[3 + MEASURES.length];
+            row[0] = e.getKey().dimension();
+            row[1] = e.getKey().key();
+            row[2] = e.getKey().day();
+            for (int i = 0; i < MEASURES.length; i++) {
+                row[3 + i] = e.getValue()[i];
+            }
+            rows.add(row);
+        });
+        batches.batchUpdate(UPSERT, rows);
+        jdbc.sql("UPDATE figure_feed_position SET tx = CAST(? AS xid8), event_id = ? WHERE id = 1")
+                .params(batch.next().tx(), batch.next().eventId()).update();
+        return batch.transitions().size();
+    }
+
+    /** A fact counts for the district, its unit, its base grid and its category. */
+    static void addTo(Map<RowKey, long[]> sums, Fact fact) {
+        add(sums, new RowKey("T", "", fact.day()), fact);
+        if (fact.unitId() != null) {
+            add(sums, new RowKey("U", String.valueOf(fact.unitId()), fact.day()), fact);
+        }
+        if (fact.gridCode() != null) {
+            add(sums, new RowKey("G", fact.gridCode(), fact.day()), fact);
+        }
+        add(sums, new RowKey("C", fact.categoryCode() == null ? "" : fact.categoryCode(), fact.day()), fact);
+    }
+
+    private static void add(Map<RowKey, long[]> sums, RowKey key, Fact fact) {
+        sums.computeIfAbsent(key, k -> new long[MEASURES.length])[fact.measure().ordinal()] += fact.amount();
+    }
+
+    record RowKey(String dimension, String key, LocalDate day) implements Comparable<RowKey> {
+        @Override
+        public int compareTo(RowKey o) {
+            int c = dimension.compareTo(o.dimension);
+            if (c == 0) {
+                c = day.compareTo(o.day);
+            }
+            return c == 0 ? key.compareTo(o.key) : c;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.onegrid.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The transition feed: every timeline entry with what it changed (owner, deadline, category,
+ * stars), in commit order, for modules that fold the life cycle into figures. A reader keeps a
+ * {@link Position}; {@link #read} returns only entries whose writing transaction is older than
+ * every transaction still running, so an entry that commits late is never skipped and none is
+ * read twice.
+ */
+@Service
+public class TransitionFeed {
+
+    /** One timeline entry: the transition, and the case's owner, deadline and category before and after. */
+    public record Transition(long eventId, long caseId, Instant at, CaseAction action, CaseState from, CaseState to,
+                             Long unitId, Long priorUnitId, Instant dueAt, Instant priorDueAt,
+                             Instant priorStepStartedAt, String categoryCode, String priorCategoryCode, Integer stars,
+                             String gridCode, Instant receivedAt) {
+    }
+
+    /** Where a reader stands: after the entry {@code eventId} of the transaction {@code tx}. */
+    public record Position(String tx, long eventId) {
+        public static final Position START = new Position("0", 0);
+    }
+
+    /** Entries read, and the position after them. */
+    public record Batch(List<Transition> transitions, Position next) {
+    }
+
+    /** An open case waiting on a unit (to sign for it, or to resolve it) past its deadline. */
+    public record MissedStep(long caseId, CaseState state, Long unitId, String gridCode, String categoryCode,
+                             Instant dueAt) {
+    }
+
+    private static final String SELECT = """
+            SELECT e.id, e.case_id, e.at, e.action, e.from_state, e.to_state, e.unit_id, e.prior_unit_id, e.due_at,
+                   e.prior_due_at, e.prior_step_started_at, e.category_code, e.prior_category_code, e.stars,
+                   c.grid_code, c.received_at, e.tx::text AS tx
+            FROM case_event e JOIN cases c ON c.id = e.case_id
+            """;
+
+    /**
+     * Open cases whose unit has not signed for them (DISPATCHED) or not resolved them (ACCEPTED)
+     * and whose deadline fell in [from, until): a deadline missed that no timeline entry records
+     * yet. With the moment as the parameters {@code :from} and {@code :until}.
+     */
+    private static final String MISSED_OPEN = CaseRepository.OPEN
+            + " AND state IN ('DISPATCHED', 'ACCEPTED') AND due_at >= :from AND due_at < :until";
+
+    private static final RowMapper<Transition> TRANSITION = (rs, i) -> new Transition(rs.getLong("id"),
+            rs.getLong("case_id"), instant(rs, "at"), CaseAction.valueOf(rs.getString("action")),
+            rs.getString("from_state") == null ? null : CaseState.valueOf(rs.getString("from_state")),
+            CaseState.valueOf(rs.getString("to_state")), (Long) rs.getObject("unit_id"),
+            (Long) rs.getObject("prior_unit_id"), instant(rs, "due_at"), instant(rs, "prior_due_at"),
+            instant(rs, "prior_step_started_at"), rs.getString("category_code"), rs.getString("prior_category_code"),
+            rs.getObject("stars") == null ? null : rs.getInt("stars"), rs.getString("grid_code"),
+            instant(rs, "received_at"));
+
+    private final JdbcClient jdbc;
+
+    TransitionFeed(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Up to {@code limit} final entries after {@code after}, in (transaction, entry) order. */
+    public Batch read(Position after, int limit) {
+        List<String> txs = new ArrayList<>();
+        List<Transition> read = jdbc.sql(SELECT + """
+                        WHERE (e.tx, e.id) > (CAST(:tx AS xid8), :id)
+                          AND e.tx < pg_snapshot_xmin(pg_current_snapshot())
+                        ORDER BY e.tx, e.id LIMIT :limit""")
+                .param("tx", after.tx()).param("id", after.eventId()).param("limit", limit)
+                .query((rs, i) -> {
+                    txs.add(rs.getString("tx"));
+                    return TRANSITION.mapRow(rs, i);
+                })
+                .list();
+        if (read.isEmpty()) {
+            return new Batch(read, after);
+        }
+        return new Batch(read, new Position(txs.get(txs.size() - 1), read.get(read.size() - 1).eventId()));
+    }
+
+    /**
+     * Every entry that can bear on figures of [from, to): taken in the period, or closing a step
+     * due in it, or ending a handling step started in it, or on a case received in it; narrowed to
+     * a unit (as owner before or after), a grid code prefix or a category code prefix when given.
+     * What the figures count is decided by the reader's rules; this only gathers candidates.
+     */
+    public List<Transition> touching(Instant from, Instant to, Long unitId, String gridPrefix, String categoryPrefix) {
+        StringBuilder sql = new StringBuilder(SELECT).append("""
+                WHERE ((e.at >= :from AND e.at < :to) OR (e.prior_due_at >= :from AND e.prior_due_at < :to)
+                       OR (e.action = 'RESOLVE' AND e.prior_step_started_at >= :from AND e.prior_step_started_at < :to)
+                       OR (c.received_at >= :from AND c.received_at < :to))""");
+        if (unitId != null) {
+            sql.append(" AND (e.unit_id = :unit OR e.prior_unit_id = :unit)");
+        }
+        if (gridPrefix != null) {
+            sql.append(" AND c.grid_code LIKE :grid");
+        }
+        if (categoryPrefix != null) {
+            sql.append(" AND (e.category_code LIKE :category OR e.prior_category_code LIKE :category)");
+        }
+        var statement = jdbc.sql(sql.append(" ORDER BY e.id").toString())
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to));
+        if (unitId != null) {
+            statement = statement.param("unit", unitId);
+        }
+        if (gridPrefix != null) {
+            statement = statement.param("grid", gridPrefix + "%");
+        }
+        if (categoryPrefix != null) {
+            statement = statement.param("category", categoryPrefix + "%");
+        }
+        return statement.query(TRANSITION).list();
+    }
+
+    /** Open cases past a unit deadline that fell in [from, until). */
+    public List<MissedStep> missedOpen(Instant from, Instant until) {
+        if (!from.isBefore(until)) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, state, owner_unit_id, grid_code, category_code, due_at FROM cases WHERE "
+                        + MISSED_OPEN)
+                .param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
+                .query((rs, i) -> new MissedStep(rs.getLong(1), CaseState.valueOf(rs.getString(2)),
+                        (Long) rs.getObject(3), rs.getString(4), rs.getString(5), instant(rs, "due_at")))
+                .list();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
