@@ -92,9 +92,11 @@ public class AssessmentService {
     private final CaseService cases;
     private final AuditLog audit;
     private final Clock clock;
+    private final FigureFolder folder;
 
     AssessmentService(JdbcClient jdbc, TransitionFeed feed, CalendarService calendars, DirectoryService directory,
-                      GridService grids, CatalogService catalog, CaseService cases, AuditLog audit, Clock clock) {
+                      GridService grids, CatalogService catalog, CaseService cases, AuditLog audit, Clock clock, FigureFolder folder) {
+        this.folder = folder;
         this.jdbc = jdbc;
         this.feed = feed;
         this.calendars = calendars;
@@ -108,8 +110,12 @@ public class AssessmentService {
 
     // ---- figures ------------------------------------------------------------------------------
 
-    /** The figures of every key of the dimension that has any in the period, by key. */
+    /**
+     * The figures of every key of the dimension that has any in the period, by key; transitions
+     * not yet folded are folded first, so the figures are exact at this moment.
+     */
     public List<Row> figures(Dimension dimension, Period period) {
+        folder.foldAll(); // what has changed since the last fold counts too
         Map<String, Figures> byKey = new LinkedHashMap<>();
         String sums = String.join(", ", java.util.Arrays.stream(Measure.values())
                 .map(m -> "sum(" + m.column() + ") AS " + m.column()).toList());

@@ -63,7 +63,8 @@ public class FigureFolder {
         this.calendars = calendars;
     }
 
-    @Scheduled(fixedDelayString = "${onegrid.assessment.fold-every:PT2S}", initialDelayString = "PT5S")
+    @Scheduled(fixedDelayString = "${onegrid.assessment.fold-every:PT2S}",
+            initialDelayString = "${onegrid.assessment.fold-every:PT2S}")
     void scheduled() {
         try {
             foldAll();

@@ -311,6 +311,57 @@ class CaseRepository {
     /** One page of cases matching a filter, newest first, with the total count. */
     CasePage list(CaseFilter filter, DataScope scope, Instant now) {
         List<Object> params = new ArrayList<>();
+        String where = where(filter, scope, now, params);
+        long total = jdbc.sql("SELECT count(*) FROM cases" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(filter.size());
+        pageParams.add((long) filter.page() * filter.size());
+        List<Case> items = jdbc.sql("SELECT " + COLUMNS + " FROM cases" + where
+                        + " ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?")
+                .params(pageParams).query(CASE).list();
+        return new CasePage(items, filter.page(), filter.size(), total);
+    }
+
+    /** How many cases match the filter (paging ignored). */
+    long count(CaseFilter filter, DataScope scope, Instant now) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, scope, now, params);
+        return jdbc.sql("SELECT count(*) FROM cases" + where).params(params).query(Long.class).single();
+    }
+
+    /**
+     * The cases matching the filter (paging ignored), newest first, in batches of {@code batch}
+     * read one query each (keyset paging: no transaction held open, however long the reader
+     * takes), until {@code limit} cases or the reader returns false.
+     */
+    void forEachBatch(CaseFilter filter, DataScope scope, Instant now, int batch, long limit,
+                      java.util.function.Predicate<List<Case>> reader) {
+        Instant lastReceived = null;
+        long lastId = 0;
+        long read = 0;
+        while (read < limit) {
+            List<Object> params = new ArrayList<>();
+            StringBuilder where = new StringBuilder(where(filter, scope, now, params));
+            if (lastReceived != null) {
+                where.append(" AND (received_at, id) < (?, ?)");
+                params.add(ts(lastReceived));
+                params.add(lastId);
+            }
+            params.add((int) Math.min(batch, limit - read));
+            List<Case> cases = jdbc.sql("SELECT " + COLUMNS + " FROM cases" + where
+                    + " ORDER BY received_at DESC, id DESC LIMIT ?").params(params).query(CASE).list();
+            if (cases.isEmpty() || !reader.test(cases)) {
+                return;
+            }
+            read += cases.size();
+            Case last = cases.get(cases.size() - 1);
+            lastReceived = last.receivedAt();
+            lastId = last.id();
+        }
+    }
+
+    /** The filter as a WHERE clause, its values added to {@code params}. */
+    private static String where(CaseFilter filter, DataScope scope, Instant now, List<Object> params) {
         StringBuilder where = new StringBuilder(" WHERE true").append(scopeCondition(scope, params));
         if (filter.state() != null) {
             where.append(" AND state = ?");
@@ -342,14 +393,7 @@ class CaseRepository {
                     : " AND NOT (" + OVERDUE + ")");
             params.add(ts(now));
         }
-        long total = jdbc.sql("SELECT count(*) FROM cases" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(filter.size());
-        pageParams.add((long) filter.page() * filter.size());
-        List<Case> items = jdbc.sql("SELECT " + COLUMNS + " FROM cases" + where
-                        + " ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?")
-                .params(pageParams).query(CASE).list();
-        return new CasePage(items, filter.page(), filter.size(), total);
+        return where.toString();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

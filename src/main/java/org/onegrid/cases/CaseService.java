@@ -218,6 +218,21 @@ public class CaseService {
                 page.total());
     }
 
+    /** How many cases within {@code viewer}'s data scope match the filter. */
+    public long count(CaseFilter filter, StaffMember viewer) {
+        return repository.count(filter, scopes.scopeOf(viewer), clock.instant());
+    }
+
+    /**
+     * Hands {@code reader} the cases within {@code viewer}'s scope that match the filter, newest
+     * first, a batch at a time, up to {@code limit}; stops early when the reader returns false.
+     */
+    public void forEachBatch(CaseFilter filter, StaffMember viewer, long limit,
+                             java.util.function.Predicate<List<CaseDetails>> reader) {
+        repository.forEachBatch(filter, scopes.scopeOf(viewer), clock.instant(), 1_000, limit,
+                batch -> reader.test(batch.stream().map(c -> details(c, null, viewer)).toList()));
+    }
+
     /** The cases among {@code ids} within {@code viewer}'s data scope, without timelines, in id order. */
     public List<CaseDetails> summaries(List<Long> ids, StaffMember viewer) {
         if (ids.isEmpty()) {

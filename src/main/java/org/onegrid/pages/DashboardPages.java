@@ -1,14 +1,6 @@
 package org.onegrid.pages;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.onegrid.cases.CaseStatistics;
-import org.onegrid.catalog.CatalogService;
-import org.onegrid.catalog.Category;
-import org.onegrid.directory.DirectoryService;
-import org.onegrid.directory.Unit;
+import org.onegrid.assessment.DashboardFigures;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,20 +8,16 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The leader's big screen (领导驾驶舱): today and this month at a glance, the overdue list, the
- * breakdown by category and unit, a heat map of cases per grid and a 30-day trend. The figures
- * refresh themselves every minute.
+ * breakdown by category and unit, a heat map of cases per grid and a 30-day trend, all from
+ * {@link DashboardFigures}. The figures refresh themselves every minute.
  */
 @Controller
 class DashboardPages {
 
-    private final CaseStatistics statistics;
-    private final CatalogService catalog;
-    private final DirectoryService directory;
+    private final DashboardFigures figures;
 
-    DashboardPages(CaseStatistics statistics, CatalogService catalog, DirectoryService directory) {
-        this.statistics = statistics;
-        this.catalog = catalog;
-        this.directory = directory;
+    DashboardPages(DashboardFigures figures) {
+        this.figures = figures;
     }
 
     @GetMapping("/dashboard")
@@ -46,31 +34,16 @@ class DashboardPages {
     }
 
     private void figures(Model model) {
-        Instant now = statistics.now();
-        model.addAttribute("today", statistics.headline(statistics.startOfToday(), now.plusSeconds(1)));
-        model.addAttribute("month", statistics.headline(statistics.startOfMonth(), now.plusSeconds(1)));
-        model.addAttribute("overdue", statistics.overdue(15));
-        model.addAttribute("zone", statistics.zone());
+        model.addAttribute("today", figures.headline(figures.todayPeriod()));
+        model.addAttribute("month", figures.headline(figures.monthPeriod()));
+        model.addAttribute("overdue", figures.overdue(15));
+        model.addAttribute("zone", figures.zone());
     }
 
     /** What the charts draw: this month by category, by unit and by grid, and the last 30 days. */
     @GetMapping(value = "/dashboard/data", produces = "application/json")
     @ResponseBody
-    Map<String, Object> data() {
-        Instant from = statistics.startOfMonth();
-        Instant to = statistics.now().plusSeconds(1);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("byCategory", statistics.byCategory(from, to, 12).stream()
-                .map(c -> new CaseStatistics.Count(c.key(), c.key() == null ? "未分类" : catalog.category(c.key())
-                        .map(Category::name).orElse(c.key()), c.received(), c.resolved(), c.overdue()))
-                .toList());
-        data.put("byUnit", statistics.byUnit(from, to, 12).stream()
-                .map(c -> new CaseStatistics.Count(c.key(), directory.unit(Long.parseLong(c.key())).map(Unit::name)
-                        .orElse(c.key()), c.received(), c.resolved(), c.overdue()))
-                .toList());
-        data.put("byGrid", statistics.byGrid(from, to));
-        List<CaseStatistics.Day> trend = statistics.trend(30);
-        data.put("trend", trend);
-        return data;
+    DashboardFigures.Charts data() {
+        return figures.charts();
     }
 }

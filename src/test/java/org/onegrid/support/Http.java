@@ -33,6 +33,18 @@ public final class Http {
         return send(builder(path, user).GET());
     }
 
+    /** A download: the raw bytes. */
+    public HttpResponse<byte[]> getBytes(String path, String user) {
+        try {
+            return client.send(builder(path, user).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response getWithHeader(String path, String name, String value) {
         return send(builder(path, null).header(name, value).GET());
     }

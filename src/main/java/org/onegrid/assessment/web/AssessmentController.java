@@ -9,12 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.onegrid.assessment.AssessmentService;
 import org.onegrid.assessment.AssessmentService.Period;
+import org.onegrid.assessment.DashboardFigures;
 import org.onegrid.assessment.Dimension;
 import org.onegrid.assessment.FigureFolder;
 import org.onegrid.assessment.Indicator;
 import org.onegrid.assessment.Measure;
 import org.onegrid.assessment.Scorecard;
-import org.onegrid.cases.CaseDetails;
+import org.onegrid.cases.CaseStatistics;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.errors.ApiProblemException;
 import org.onegrid.errors.Validation;
@@ -50,8 +51,10 @@ class AssessmentController {
 
     private final AssessmentService assessment;
     private final FigureFolder folder;
+    private final DashboardFigures dashboard;
 
-    AssessmentController(AssessmentService assessment, FigureFolder folder) {
+    AssessmentController(AssessmentService assessment, FigureFolder folder, DashboardFigures dashboard) {
+        this.dashboard = dashboard;
         this.assessment = assessment;
         this.folder = folder;
     }
@@ -100,6 +103,17 @@ class AssessmentController {
                         s.details().state().name(), s.details().ownerUnit() == null ? null : s.details().ownerUnit().name(),
                         s.amount()))
                 .toList());
+    }
+
+    record DashboardAnswer(DashboardFigures.Headline today, DashboardFigures.Headline month,
+                           List<CaseStatistics.Overdue> overdue, DashboardFigures.Charts charts) {
+    }
+
+    /** The leader dashboard's figures, as the page shows them. */
+    @GetMapping("/api/assessment/dashboard")
+    DashboardAnswer dashboard() {
+        return new DashboardAnswer(dashboard.headline(dashboard.todayPeriod()), dashboard.headline(dashboard.monthPeriod()),
+                dashboard.overdue(15), dashboard.charts());
     }
 
     @GetMapping("/api/assessment/weights")

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Assessment at scale: fills a database with N generated cases (default 10,000,000) once, folds
+# their timelines into the daily figures (timed), then measures over HTTP the leader dashboard's
+# figures, one-month rankings of units and of grids (p50/p95 over 100 requests each), and an
+# export of 100,000 cases to Excel (time, with the platform's heap capped at -Xmx512m).
+# The generated database is kept in $BENCH_DATA (default /tmp/onegrid-bench-<N>) for later runs.
+# Last line: dashboard_p95_ms=N ranking_unit_p95_ms=N ranking_grid_p95_ms=N export_100k_s=S heap_mb=512
+# Usage: bench/assessment.sh [cases=10000000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-10000000}
+PORT=${BENCH_PORT:-18081}
+DB_PORT=${BENCH_DB_PORT:-54340}
+DATA=${BENCH_DATA:-/tmp/onegrid-bench-$N}
+FROM=${BENCH_FROM:-2023-01-01}
+TO=$(date -u +%F)
+WORK=$(mktemp -d /tmp/onegrid-assessment.XXXXXX)
+mkdir -p "$DATA"
+
+[ -f target/onegrid.jar ] || mvn -q -B package -DskipTests
+unzip -q -o -j target/onegrid.jar 'BOOT-INF/lib/postgresql-*.jar' -d "$WORK/lib"
+PGJAR=$(ls "$WORK"/lib/postgresql-*.jar)
+
+# The scheduled fold is switched off so that the bench times the fold itself.
+java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar target/onegrid.jar --server.port="$PORT" \
+  --onegrid.embedded-db.data-directory="$DATA/postgres" --onegrid.embedded-db.port="$DB_PORT" \
+  --onegrid.demo.cases=20 --onegrid.assessment.fold-every=PT1000H > "$WORK/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 300); do
+  if grep -q "Started OneGridApplication" "$WORK/app.log"; then break; fi
+  sleep 1
+done
+grep -q "Started OneGridApplication" "$WORK/app.log" || { echo "platform did not start"; tail -50 "$WORK/app.log"; exit 1; }
+sleep 3
+
+if [ ! -f "$DATA/generated" ]; then
+  echo "generating $N cases from $FROM to $TO..."
+  java -cp "$PGJAR" bench/GenerateCases.java "jdbc:postgresql://localhost:$DB_PORT/postgres" "$N" "$FROM" "$TO" | tee "$DATA/generate.log"
+  touch "$DATA/generated"
+fi
+[ "${BENCH_GENERATE_ONLY:-}" = 1 ] && exit 0
+echo "folding the transition feed..."
+START=$(date +%s.%N)
+curl -sf -u admin:demo --max-time 36000 -X POST "http://localhost:$PORT/api/assessment/refresh"; echo
+echo "fold_s=$(echo "$(date +%s.%N) - $START" | bc)"
+
+java -cp "$PGJAR" bench/AssessmentBench.java "http://localhost:$PORT" "jdbc:postgresql://localhost:$DB_PORT/postgres"

@@ -1,0 +1,6 @@
+/**
+ * Ledgers (台账) and exports: any filtered case list as a spreadsheet (Excel, streamed, or CSV),
+ * run as a job with progress; the monthly assessment report; supervision teams' assignment
+ * sheets (交办单) whose items are tracked until crossed off (销号).
+ */
+package org.onegrid.ledger;
