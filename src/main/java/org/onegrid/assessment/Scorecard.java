@@ -29,31 +29,31 @@ public record Scorecard(String key, String name, long received, long dispatched,
                 f.basicSatisfactionRate(), f.averageHandlingHours(), row.score(), counts);
     }
 
-    /** A column of the report: its Chinese and English headers, whether it is a rate, and its value. */
-    public record Column(String zh, String en, boolean rate, Function<Scorecard, Object> value) {
+    /** A column of the report and the ranking page: its message key (header text in the bundles), whether it is a rate, its value. */
+    public record Column(String key, boolean rate, Function<Scorecard, Object> value) {
     }
 
     public static final List<Column> COLUMNS = List.of(
-            new Column("名称", "Name", false, Scorecard::name),
-            new Column("受理量", "Received", false, Scorecard::received),
-            new Column("派单量", "Dispatched", false, Scorecard::dispatched),
-            new Column("签收量", "Signed for", false, Scorecard::signedFor),
-            new Column("按时签收率", "Sign-for on time", true, Scorecard::signForOnTimeRate),
-            new Column("办结量", "Resolved", false, Scorecard::resolved),
-            new Column("按时办结率", "On-time resolution", true, Scorecard::onTimeResolutionRate),
-            new Column("办结率", "Resolution rate", true, Scorecard::resolutionRate),
-            new Column("超期件数", "Overdue", false, Scorecard::overdue),
-            new Column("超期率", "Overdue rate", true, Scorecard::overdueRate),
-            new Column("退单量", "Returned", false, Scorecard::returned),
-            new Column("退单率", "Return rate", true, Scorecard::returnRate),
-            new Column("返工量", "Reworked", false, Scorecard::reworked),
-            new Column("返工率", "Rework rate", true, Scorecard::reworkRate),
-            new Column("延期量", "Extended", false, Scorecard::extended),
-            new Column("延期率", "Extension rate", true, Scorecard::extensionRate),
-            new Column("回访量", "Ratings", false, Scorecard::ratings),
-            new Column("满意率", "Satisfaction", true, Scorecard::satisfactionRate),
-            new Column("基本满意及以上", "Basically satisfied or better", true, Scorecard::basicSatisfactionRate),
-            new Column("平均办理时长(工作小时)", "Average handling (working hours)", false,
+            new Column("indicator.name", false, Scorecard::name),
+            new Column("indicator.received", false, Scorecard::received),
+            new Column("indicator.dispatched", false, Scorecard::dispatched),
+            new Column("indicator.signedFor", false, Scorecard::signedFor),
+            new Column("indicator.signForOnTimeRate", true, Scorecard::signForOnTimeRate),
+            new Column("indicator.resolved", false, Scorecard::resolved),
+            new Column("indicator.onTimeResolutionRate", true, Scorecard::onTimeResolutionRate),
+            new Column("indicator.resolutionRate", true, Scorecard::resolutionRate),
+            new Column("indicator.overdue", false, Scorecard::overdue),
+            new Column("indicator.overdueRate", true, Scorecard::overdueRate),
+            new Column("indicator.returned", false, Scorecard::returned),
+            new Column("indicator.returnRate", true, Scorecard::returnRate),
+            new Column("indicator.reworked", false, Scorecard::reworked),
+            new Column("indicator.reworkRate", true, Scorecard::reworkRate),
+            new Column("indicator.extended", false, Scorecard::extended),
+            new Column("indicator.extensionRate", true, Scorecard::extensionRate),
+            new Column("indicator.ratings", false, Scorecard::ratings),
+            new Column("indicator.satisfactionRate", true, Scorecard::satisfactionRate),
+            new Column("indicator.basicSatisfactionRate", true, Scorecard::basicSatisfactionRate),
+            new Column("indicator.averageHandlingHours", false,
                     s -> s.averageHandlingHours() == null ? null : Math.round(s.averageHandlingHours() * 10) / 10.0),
-            new Column("综合得分", "Score", false, Scorecard::score));
+            new Column("indicator.score", false, Scorecard::score));
 }

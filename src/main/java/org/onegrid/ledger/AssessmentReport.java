@@ -5,9 +5,11 @@ import java.io.OutputStream;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.onegrid.assessment.AssessmentService;
 import org.onegrid.assessment.Dimension;
 import org.onegrid.assessment.Scorecard;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,24 +21,36 @@ import org.springframework.stereotype.Service;
 public class AssessmentReport {
 
     private final AssessmentService assessment;
+    private final MessageSource messages;
 
-    AssessmentReport(AssessmentService assessment) {
+    AssessmentReport(AssessmentService assessment, MessageSource messages) {
         this.assessment = assessment;
+        this.messages = messages;
     }
 
-    public void write(YearMonth month, TableWriter.Format format, OutputStream out) throws IOException {
+    /** The report with headers in the locale's language (Chinese unless English is asked for). */
+    public void write(YearMonth month, TableWriter.Format format, OutputStream out, Locale locale) throws IOException {
         try (TableWriter writer = TableWriter.of(format, out)) {
-            ranked(writer, month + " 单位考核排名", Dimension.UNIT, month);
-            ranked(writer, month + " 街道", Dimension.STREET, month);
-            ranked(writer, month + " 社区", Dimension.COMMUNITY, month);
-            ranked(writer, month + " 网格", Dimension.GRID, month);
-            ranked(writer, month + " 事项类别", Dimension.CATEGORY, month);
+            for (Dimension dimension : List.of(Dimension.UNIT, Dimension.STREET, Dimension.COMMUNITY, Dimension.GRID,
+                    Dimension.CATEGORY)) {
+                ranked(writer, month + " " + text("dimension." + dimension.name().toLowerCase(Locale.ROOT), locale),
+                        dimension, month, locale);
+            }
+            writer.finish();
         }
     }
 
-    private void ranked(TableWriter writer, String sheet, Dimension dimension, YearMonth month) throws IOException {
-        List<String> headers = new ArrayList<>(List.of("排名", "上月排名", "名次变化", "编码"));
-        Scorecard.COLUMNS.forEach(c -> headers.add(c.zh()));
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private void ranked(TableWriter writer, String sheet, Dimension dimension, YearMonth month, Locale locale)
+            throws IOException {
+        List<String> headers = new ArrayList<>();
+        for (String key : List.of("indicator.rank", "indicator.previousRank", "indicator.rankChange", "indicator.key")) {
+            headers.add(text(key, locale));
+        }
+        Scorecard.COLUMNS.forEach(c -> headers.add(text(c.key(), locale)));
         writer.sheet(sheet, headers);
         for (AssessmentService.Place place : assessment.ranking(dimension, month)) {
             Scorecard card = Scorecard.of(place.row());

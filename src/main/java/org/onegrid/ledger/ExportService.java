@@ -147,6 +147,7 @@ public class ExportService {
                 job.rows.addAndGet(batch.size());
                 return true;
             });
+            writer.finish();
         } catch (IOException | RuntimeException e) {
             log.warn("export {} failed", job.id, e);
             job.error = "the export failed; try again or narrow the filter";

@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -27,7 +28,10 @@ public interface TableWriter extends AutoCloseable {
     /** One row; numbers stay numbers, everything else is text, null an empty cell. */
     void row(List<?> values) throws IOException;
 
-    /** Writes everything out to the stream given at creation. */
+    /** Writes everything out to the stream given at creation; without it, nothing is (for Excel). */
+    void finish() throws IOException;
+
+    /** Releases what the writer holds (temporary files); does not write. */
     @Override
     void close() throws IOException;
 
@@ -75,7 +79,7 @@ public interface TableWriter extends AutoCloseable {
 
         @Override
         public void sheet(String name, List<String> headers) {
-            sheet = workbook.createSheet(name);
+            sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(name));
             sheet.createFreezePane(0, 1);
             rowIndex = 0;
             Row header = sheet.createRow(rowIndex++);
@@ -106,13 +110,14 @@ public interface TableWriter extends AutoCloseable {
         }
 
         @Override
+        public void finish() throws IOException {
+            workbook.write(out);
+            out.flush();
+        }
+
+        @Override
         public void close() throws IOException {
-            try {
-                workbook.write(out);
-                out.flush();
-            } finally {
-                workbook.close(); // also deletes the temporary files
-            }
+            workbook.close(); // also deletes the temporary files
         }
     }
 
@@ -162,8 +167,13 @@ public interface TableWriter extends AutoCloseable {
         }
 
         @Override
-        public void close() throws IOException {
+        public void finish() throws IOException {
             out.flush();
+        }
+
+        @Override
+        public void close() {
+            // nothing held: the stream belongs to the caller
         }
     }
 }

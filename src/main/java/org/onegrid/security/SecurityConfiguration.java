@@ -139,6 +139,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(publicPaths("/m", "/m/**")).hasRole("GRID_WORKER")
                         .requestMatchers(publicPaths("/dashboard", "/dashboard/**"))
                         .hasAnyRole("DISTRICT_LEADER", "ADMIN", "DISPATCHER", "UNIT_LEADER")
+                        .requestMatchers(publicPaths("/assessment", "/assessment/**"))
+                        .hasAnyRole("DISTRICT_LEADER", "ADMIN", "DISPATCHER", "UNIT_LEADER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error")
                         .permitAll())

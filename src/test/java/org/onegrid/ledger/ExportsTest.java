@@ -106,7 +106,7 @@ class ExportsTest extends ApiTest {
         assertThat(file.statusCode()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
             assertThat(book.getNumberOfSheets()).isEqualTo(5);
-            assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("2026-10 单位考核排名");
+            assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("2026-10 承办单位");
             var header = book.getSheetAt(0).getRow(0);
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("排名");
             assertThat(header.getCell(header.getLastCellNum() - 1).getStringCellValue()).isEqualTo("综合得分");

@@ -248,5 +248,27 @@ class PagesWalkThroughTest extends ApiTest {
         assertThat(dispatcher.textContent("h2:has-text('Timeline')")).isNotNull();
         assertThat(dispatcher.locator("ol.timeline li").count()).isGreaterThanOrEqualTo(6);
         shot(dispatcher, "13-case-page-en");
+
+        // 9. The leader's ranking for this month; a count opens the cases behind it, this case among them.
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        leader.navigate(url("/assessment?month=" + month + "&dimension=UNIT"));
+        assertThat(leader.locator("#ranking tbody tr").count()).isGreaterThanOrEqualTo(1);
+        shot(leader, "14-assessment-ranking");
+        leader.navigate(url("/assessment?month=" + month + "&dimension=UNIT&lang=zh"));
+        leader.locator("#ranking a[href*='measure=resolved']").first().click();
+        leader.waitForLoadState();
+        assertThat(leader.textContent("#drill-figure")).startsWith("数值");
+        assertThat(leader.locator("table.cases tbody tr td a").count()).isGreaterThanOrEqualTo(1);
+        shot(leader, "15-assessment-cases");
+
+        // 10. The dispatcher's ledger of rated cases, exported to Excel with a progress page.
+        dispatcher.navigate(url("/ledger?state=RATED&lang=zh"));
+        assertThat(dispatcher.textContent("#ledger-total")).startsWith("共");
+        shot(dispatcher, "16-ledger");
+        dispatcher.click("#export-xlsx");
+        dispatcher.waitForSelector("#export-download");
+        com.microsoft.playwright.Download download = dispatcher.waitForDownload(() -> dispatcher.click("#export-download"));
+        assertThat(download.suggestedFilename()).endsWith(".xlsx");
+        shot(dispatcher, "17-export-done");
     }
 }

@@ -1,6 +1,5 @@
 package org.onegrid.ledger.web;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -96,8 +95,7 @@ class AssignmentSheetController {
                     row.add(item.result());
                     writer.row(row);
                 }
-            } catch (IOException e) {
-                throw e;
+                writer.finish();
             }
         };
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.mediaType()))

@@ -88,7 +88,8 @@ class ExportController {
     @GetMapping("/api/reports/assessment")
     @PreAuthorize("hasAnyRole('DISPATCHER', 'UNIT_LEADER', 'DISTRICT_LEADER', 'ADMIN')")
     ResponseEntity<StreamingResponseBody> assessmentReport(@RequestParam String month,
-                                                           @RequestParam(defaultValue = "xlsx") String format) {
+                                                           @RequestParam(defaultValue = "xlsx") String format,
+                                                           @RequestParam(defaultValue = "zh") String lang) {
         YearMonth m;
         try {
             m = YearMonth.parse(month.strip());
@@ -100,7 +101,7 @@ class ExportController {
                 .contentType(MediaType.parseMediaType(f.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("assessment-" + m + "." + f.extension()).build().toString())
-                .body(out -> report.write(m, f, out));
+                .body(out -> report.write(m, f, out, "en".equals(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE));
     }
 
     private static TableWriter.Format format(String value) {

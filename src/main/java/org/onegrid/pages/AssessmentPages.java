@@ -1,0 +1,105 @@
+package org.onegrid.pages;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.onegrid.assessment.AssessmentService;
+import org.onegrid.assessment.DashboardFigures;
+import org.onegrid.assessment.Dimension;
+import org.onegrid.assessment.Measure;
+import org.onegrid.assessment.Scorecard;
+import org.onegrid.directory.StaffMember;
+import org.onegrid.ledger.AssessmentReport;
+import org.onegrid.ledger.TableWriter;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The assessment (考核) pages: a month's ranking of units, streets, communities, grids or
+ * categories with last month's place; each count opens the cases behind it; the monthly report
+ * as a spreadsheet.
+ */
+@Controller
+class AssessmentPages {
+
+    private final AssessmentService assessment;
+    private final AssessmentReport report;
+    private final DashboardFigures clock;
+
+    AssessmentPages(AssessmentService assessment, AssessmentReport report, DashboardFigures clock) {
+        this.assessment = assessment;
+        this.report = report;
+        this.clock = clock;
+    }
+
+    @GetMapping("/assessment")
+    String ranking(@RequestParam(required = false) String month, @RequestParam(defaultValue = "UNIT") String dimension,
+                   Model model) {
+        YearMonth m = month(month);
+        Dimension d = dimension(dimension);
+        model.addAttribute("month", m);
+        model.addAttribute("dimension", d);
+        model.addAttribute("dimensions", new Dimension[] {Dimension.UNIT, Dimension.STREET, Dimension.COMMUNITY,
+                Dimension.GRID, Dimension.CATEGORY});
+        model.addAttribute("places", assessment.ranking(d, m));
+        model.addAttribute("columns", Scorecard.COLUMNS);
+        model.addAttribute("weights", assessment.weights());
+        return "assessment";
+    }
+
+    /** The cases behind one count of one key in one month. */
+    @GetMapping("/assessment/cases")
+    String cases(@RequestParam String month, @RequestParam String dimension, @RequestParam(defaultValue = "") String key,
+                 @RequestParam String measure, Model model, StaffMember me) {
+        YearMonth m = month(month);
+        Dimension d = dimension(dimension);
+        Measure measured = Measure.RECEIVED;
+        for (Measure candidate : Measure.values()) {
+            if (candidate.column().equals(measure)) {
+                measured = candidate;
+            }
+        }
+        model.addAttribute("month", m);
+        model.addAttribute("dimension", d);
+        model.addAttribute("name", assessment.nameOf(d, key));
+        model.addAttribute("measure", measured);
+        model.addAttribute("drill", assessment.drillDown(d, key, measured, AssessmentService.Period.of(m), 0, 200, me));
+        return "assessment-cases";
+    }
+
+    @GetMapping("/assessment/report")
+    ResponseEntity<StreamingResponseBody> report(@RequestParam(required = false) String month, Locale locale) {
+        YearMonth m = month(month);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(TableWriter.Format.XLSX.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("assessment-" + m + ".xlsx").build().toString())
+                .body(out -> report.write(m, TableWriter.Format.XLSX, out, locale));
+    }
+
+    /** The month asked for; by default the last complete month in the calendar's zone. */
+    private YearMonth month(String value) {
+        if (value == null || value.isBlank()) {
+            return YearMonth.from(clock.today()).minusMonths(1);
+        }
+        try {
+            return YearMonth.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            return YearMonth.from(clock.today()).minusMonths(1);
+        }
+    }
+
+    private static Dimension dimension(String value) {
+        try {
+            return Dimension.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Dimension.UNIT;
+        }
+    }
+}

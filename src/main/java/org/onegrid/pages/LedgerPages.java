@@ -1,0 +1,113 @@
+package org.onegrid.pages;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import org.onegrid.calendar.CalendarService;
+import org.onegrid.cases.CaseFilter;
+import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseState;
+import org.onegrid.directory.DirectoryService;
+import org.onegrid.directory.StaffMember;
+import org.onegrid.errors.ApiProblemException;
+import org.onegrid.ledger.ExportService;
+import org.onegrid.ledger.TableWriter;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The case ledger (案件台账): any filtered case list, the first page on screen, and the whole of
+ * it exported to Excel or CSV as a job whose progress the page follows.
+ */
+@Controller
+class LedgerPages {
+
+    private static final int SHOWN = 50;
+
+    /** The filter form; every field optional. */
+    record LedgerFilter(CaseState state, Long unitId, String gridCode, String categoryCode, LocalDate from,
+                        LocalDate to, Boolean overdue, String format, Boolean personalData, String purpose) {
+
+        CaseFilter toCaseFilter(ZoneId zone, int size) {
+            return new CaseFilter(state, unitId, blank(gridCode), blank(categoryCode),
+                    from == null ? null : from.atStartOfDay(zone).toInstant(),
+                    to == null ? null : to.atStartOfDay(zone).toInstant(), Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null,
+                    0, size);
+        }
+
+        private static String blank(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+
+    private final CaseService cases;
+    private final ExportService exports;
+    private final DirectoryService directory;
+    private final CalendarService calendars;
+
+    LedgerPages(CaseService cases, ExportService exports, DirectoryService directory, CalendarService calendars) {
+        this.cases = cases;
+        this.exports = exports;
+        this.directory = directory;
+        this.calendars = calendars;
+    }
+
+    @GetMapping("/ledger")
+    String ledger(@ModelAttribute("filter") LedgerFilter filter, Model model, StaffMember me) {
+        CaseService.CaseList list = cases.list(filter.toCaseFilter(calendars.calendar().zone(), SHOWN), me);
+        model.addAttribute("list", list);
+        model.addAttribute("states", CaseState.values());
+        model.addAttribute("units", directory.units());
+        return "ledger";
+    }
+
+    @PostMapping("/ledger/export")
+    String export(@ModelAttribute("filter") LedgerFilter filter, Model model, StaffMember me, Locale locale) {
+        TableWriter.Format format = "csv".equals(filter.format()) ? TableWriter.Format.CSV : TableWriter.Format.XLSX;
+        try {
+            ExportService.Status status = exports.start(new ExportService.Request(format,
+                    filter.toCaseFilter(calendars.calendar().zone(), 1), ExportService.MAX_ROWS,
+                    Boolean.TRUE.equals(filter.personalData()), filter.purpose(), locale), me);
+            return "redirect:/ledger/export/" + status.id();
+        } catch (ApiProblemException refused) {
+            FormErrors.show(model, refused);
+            return ledger(filter, model, me);
+        }
+    }
+
+    /** The export's progress page; the progress box refreshes itself every second until done. */
+    @GetMapping("/ledger/export/{id}")
+    String progress(@PathVariable String id, Model model, StaffMember me) {
+        model.addAttribute("export", exports.status(id, me));
+        return "export";
+    }
+
+    @GetMapping("/ledger/export/{id}/progress")
+    String progressFragment(@PathVariable String id, Model model, StaffMember me) {
+        model.addAttribute("export", exports.status(id, me));
+        return "export :: progress";
+    }
+
+    @GetMapping("/ledger/export/{id}/file")
+    ResponseEntity<FileSystemResource> file(@PathVariable String id, StaffMember me) throws IOException {
+        ExportService.Status status = exports.status(id, me);
+        Path file = exports.file(id, me).orElseThrow(() -> ApiProblemException.notFound("export file", id));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(status.format().mediaType()))
+                .contentLength(Files.size(file))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("ledger-" + id.substring(0, 8) + "." + status.format().extension()).build().toString())
+                .body(new FileSystemResource(file));
+    }
+}
