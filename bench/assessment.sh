@@ -24,7 +24,7 @@ PGJAR=$(ls "$WORK"/lib/postgresql-*.jar)
 # The scheduled fold is switched off so that the bench times the fold itself.
 java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar target/onegrid.jar --server.port="$PORT" \
   --onegrid.embedded-db.data-directory="$DATA/postgres" --onegrid.embedded-db.port="$DB_PORT" \
-  --onegrid.demo.cases=20 --onegrid.assessment.fold-every=PT1000H > "$WORK/app.log" 2>&1 &
+  --onegrid.demo.cases=20 --onegrid.assessment.fold-every=PT1000H --onegrid.assessment.fold-batch=50000 > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 300); do

@@ -115,7 +115,26 @@ public class AssessmentService {
      * not yet folded are folded first, so the figures are exact at this moment.
      */
     public List<Row> figures(Dimension dimension, Period period) {
-        folder.foldAll(); // what has changed since the last fold counts too
+        return figures(java.util.EnumSet.of(dimension), period).get(dimension);
+    }
+
+    /** {@link #figures(Dimension, Period)} for several dimensions at once (one fold, one look at the open cases). */
+    public Map<Dimension, List<Row>> figures(java.util.Set<Dimension> dimensions, Period period) {
+        folder.foldPending(); // what has changed since the last fold counts too
+        // Deadlines in the period that open cases are missing now: no transition records them yet.
+        Instant now = clock.instant();
+        Instant until = start(period.to()).isBefore(now) ? start(period.to()) : now;
+        List<TransitionFeed.MissedCount> missed = feed.missedOpenCounts(start(period.from()), until);
+        Map<Indicator, Double> weights = weights();
+        Map<Dimension, List<Row>> all = new EnumMap<>(Dimension.class);
+        for (Dimension dimension : dimensions) {
+            all.put(dimension, rows(dimension, period, missed, weights));
+        }
+        return all;
+    }
+
+    private List<Row> rows(Dimension dimension, Period period, List<TransitionFeed.MissedCount> missed,
+                          Map<Indicator, Double> weights) {
         Map<String, Figures> byKey = new LinkedHashMap<>();
         String sums = String.join(", ", java.util.Arrays.stream(Measure.values())
                 .map(m -> "sum(" + m.column() + ") AS " + m.column()).toList());
@@ -130,14 +149,25 @@ public class AssessmentService {
                         f.add(m, rs.getLong(m.column()));
                     }
                 });
-        // Deadlines in the period that open cases are missing now: no transition records them yet.
-        for (Fact missed : missedDeadlines(period)) {
-            String key = keyOf(missed, dimension);
-            if (key != null) {
-                byKey.computeIfAbsent(key, k -> Figures.empty()).add(missed.measure(), missed.amount());
+        TransitionFeed.MissedCount.By by = switch (dimension) {
+            case DISTRICT -> TransitionFeed.MissedCount.By.ALL;
+            case UNIT -> TransitionFeed.MissedCount.By.UNIT;
+            case GRID, COMMUNITY, STREET -> TransitionFeed.MissedCount.By.GRID;
+            case CATEGORY -> TransitionFeed.MissedCount.By.CATEGORY;
+        };
+        for (TransitionFeed.MissedCount count : missed) {
+            if (count.by() != by || (count.key() == null && by != TransitionFeed.MissedCount.By.ALL
+                    && by != TransitionFeed.MissedCount.By.CATEGORY)) {
+                continue;
             }
+            String key = switch (by) {
+                case ALL -> "";
+                case CATEGORY -> count.key() == null ? "" : count.key();
+                case GRID -> dimension.keyOfGrid(count.key());
+                case UNIT -> count.key();
+            };
+            byKey.computeIfAbsent(key, k -> Figures.empty()).add(FigureRules.missed(count), count.count());
         }
-        Map<Indicator, Double> weights = weights();
         return byKey.entrySet().stream()
                 .map(e -> new Row(e.getKey(), nameOf(dimension, e.getKey()), e.getValue(), e.getValue().score(weights)))
                 .toList();
@@ -220,15 +250,6 @@ public class AssessmentService {
             facts.add(FigureRules.missed(step, calendar));
         }
         return facts;
-    }
-
-    private static String keyOf(Fact fact, Dimension dimension) {
-        return switch (dimension) {
-            case DISTRICT -> "";
-            case UNIT -> fact.unitId() == null ? null : String.valueOf(fact.unitId());
-            case CATEGORY -> fact.categoryCode() == null ? "" : fact.categoryCode();
-            case GRID, COMMUNITY, STREET -> fact.gridCode() == null ? null : dimension.keyOfGrid(fact.gridCode());
-        };
     }
 
     private Long parseUnit(String key) {

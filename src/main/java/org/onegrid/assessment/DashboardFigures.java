@@ -69,18 +69,27 @@ public class DashboardFigures {
         return new AssessmentService.Period(today().withDayOfMonth(1), today().plusDays(1));
     }
 
-    public Headline headline(AssessmentService.Period period) {
+    /** Today's and this month's tiles. */
+    public record Headlines(Headline today, Headline month) {
+    }
+
+    public Headlines headlines() {
+        long openOverdue = cases.openOverdue();
+        return new Headlines(headline(todayPeriod(), openOverdue), headline(monthPeriod(), openOverdue));
+    }
+
+    private Headline headline(AssessmentService.Period period, long openOverdue) {
         Figures f = assessment.district(period).figures();
         CaseStatistics.AutoDispatch auto = cases.automaticDispatch(period.from().atStartOfDay(zone()).toInstant(),
                 period.to().atStartOfDay(zone()).toInstant());
-        return new Headline(f.received(), f.resolved(), f.onTimeResolutionRate(), cases.openOverdue(),
+        return new Headline(f.received(), f.resolved(), f.onTimeResolutionRate(), openOverdue,
                 f.satisfactionRate(), f.received() == 0 ? null : Math.min(1.0, (double) auto.dispatched() / f.received()),
                 auto.dispatched() == 0 ? null : (double) auto.kept() / auto.dispatched());
     }
 
-    /** The period's busiest keys of a dimension; for units, what was dispatched to them. */
-    public List<Bar> bars(Dimension dimension, AssessmentService.Period period, int limit) {
-        return assessment.figures(dimension, period).stream()
+    /** The rows' busiest keys; for units, what was dispatched to them. */
+    private static List<Bar> bars(Dimension dimension, List<AssessmentService.Row> rows, int limit) {
+        return rows.stream()
                 .map(r -> new Bar(r.key(), r.name(), dimension == Dimension.UNIT ? r.figures().dispatched()
                         : r.figures().received(), r.figures().resolved()))
                 .sorted(Comparator.comparingLong(Bar::received).reversed().thenComparing(Bar::key))
@@ -103,9 +112,11 @@ public class DashboardFigures {
     }
 
     public Charts charts() {
-        AssessmentService.Period month = monthPeriod();
-        return new Charts(bars(Dimension.CATEGORY, month, 12), bars(Dimension.UNIT, month, 12),
-                bars(Dimension.GRID, month, 10_000), trend(30));
+        var month = assessment.figures(java.util.EnumSet.of(Dimension.CATEGORY, Dimension.UNIT, Dimension.GRID),
+                monthPeriod());
+        return new Charts(bars(Dimension.CATEGORY, month.get(Dimension.CATEGORY), 12),
+                bars(Dimension.UNIT, month.get(Dimension.UNIT), 12),
+                bars(Dimension.GRID, month.get(Dimension.GRID), 10_000), trend(30));
     }
 
     public List<CaseStatistics.Overdue> overdue(int limit) {

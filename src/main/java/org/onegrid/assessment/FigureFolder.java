@@ -13,6 +13,7 @@ import org.onegrid.cases.TransitionFeed.Position;
 import org.onegrid.cases.TransitionFeed.Transition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class FigureFolder {
 
     private static final Logger log = LoggerFactory.getLogger(FigureFolder.class);
-    private static final int BATCH = 5_000;
     private static final Measure[] MEASURES = Measure.values();
     private static final String UPSERT;
 
@@ -53,9 +53,12 @@ public class FigureFolder {
     private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
     private final CalendarService calendars;
+    private final int batchSize;
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
 
     FigureFolder(TransitionFeed feed, JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions,
-                 CalendarService calendars) {
+                 CalendarService calendars, @Value("${onegrid.assessment.fold-batch:5000}") int batchSize) {
+        this.batchSize = batchSize;
         this.feed = feed;
         this.jdbc = jdbc;
         this.batches = batches;
@@ -73,21 +76,43 @@ public class FigureFolder {
         }
     }
 
-    /** Folds everything final in the feed; returns how many transitions were folded. */
-    public synchronized long foldAll() {
-        long total = 0;
-        int folded;
-        do {
-            folded = transactions.execute(tx -> foldBatch());
-            total += folded;
-        } while (folded == BATCH);
-        return total;
+    /** Folds everything final in the feed, waiting for a fold in progress; returns how many transitions were folded. */
+    public long foldAll() {
+        lock.lock();
+        try {
+            long total = 0;
+            int folded;
+            do {
+                folded = transactions.execute(tx -> foldBatch());
+                total += folded;
+                if (total % 1_000_000 < folded) {
+                    log.info("folded {} transitions so far", total);
+                }
+            } while (folded == batchSize);
+            return total;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Folds what is pending unless a fold is already running (then the figures are read as they
+     * stand, at most a fold's time behind): what a reader calls before reading figures.
+     */
+    public void foldPending() {
+        if (lock.tryLock()) {
+            try {
+                foldAll();
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     private int foldBatch() {
         Position from = jdbc.sql("SELECT tx::text, event_id FROM figure_feed_position WHERE id = 1 FOR UPDATE")
                 .query((rs, i) -> new Position(rs.getString(1), rs.getLong(2))).single();
-        Batch batch = feed.read(from, BATCH);
+        Batch batch = feed.read(from, batchSize);
         if (batch.transitions().isEmpty()) {
             return 0;
         }

@@ -9,6 +9,7 @@ import org.onegrid.calendar.WorkingCalendar;
 import org.onegrid.cases.CaseAction;
 import org.onegrid.cases.CaseState;
 import org.onegrid.cases.Satisfaction;
+import org.onegrid.cases.TransitionFeed.MissedCount;
 import org.onegrid.cases.TransitionFeed.MissedStep;
 import org.onegrid.cases.TransitionFeed.Transition;
 
@@ -119,9 +120,17 @@ final class FigureRules {
 
     /** An open case still waiting on its unit past the deadline: that deadline is missed. */
     static Fact missed(MissedStep step, WorkingCalendar calendar) {
-        Measure measure = step.state() == CaseState.DISPATCHED ? Measure.SIGN_DUE : Measure.HANDLING_DUE;
-        return new Fact(step.caseId(), measure, day(step.dueAt(), calendar), step.unitId(), step.gridCode(),
-                step.categoryCode(), 1);
+        return new Fact(step.caseId(), missedMeasure(step.state()), day(step.dueAt(), calendar), step.unitId(),
+                step.gridCode(), step.categoryCode(), 1);
+    }
+
+    /** The measure a count of open cases past a unit deadline adds to. */
+    static Measure missed(MissedCount count) {
+        return missedMeasure(count.state());
+    }
+
+    private static Measure missedMeasure(CaseState state) {
+        return state == CaseState.DISPATCHED ? Measure.SIGN_DUE : Measure.HANDLING_DUE;
     }
 
     static LocalDate day(Instant at, WorkingCalendar calendar) {

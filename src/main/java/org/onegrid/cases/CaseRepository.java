@@ -73,13 +73,15 @@ class CaseRepository {
                 c AS (
                     INSERT INTO cases (id, code, channel, title, description, lat, lng, address, grid_code, category_code,
                                        reporter_name, reporter_phone, received_at, created_by, idempotency_key, state,
-                                       step_started_at, due_at, updated_at, classifier_version, classifier_confidence)
+                                       step_started_at, due_at, updated_at, classifier_version, classifier_confidence,
+                                       classifier_category)
                     SELECT n.id, :prefix || lpad(n.id::text, greatest(6, length(n.id::text)), '0'), :channel, :title,
                            :description, CAST(:lat AS double precision), CAST(:lng AS double precision),
                            CAST(:address AS varchar), CAST(:grid AS varchar), CAST(:category AS varchar),
                            CAST(:reporterName AS varchar), CAST(:reporterPhone AS varchar), :at,
                            :createdBy, CAST(:key AS varchar), 'RECEIVED', :at, :due, :at,
-                           CAST(:classifierVersion AS integer), CAST(:classifierConfidence AS double precision)
+                           CAST(:classifierVersion AS integer), CAST(:classifierConfidence AS double precision),
+                           CASE WHEN CAST(:classifierVersion AS integer) IS NULL THEN NULL ELSE CAST(:category AS varchar) END
                     FROM n
                     ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                     RETURNING id, code),

@@ -48,8 +48,8 @@ public class CaseStatistics {
     public AutoDispatch automaticDispatch(Instant from, Instant to) {
         return jdbc.sql("""
                         SELECT count(*) AS auto,
-                               count(*) FILTER (WHERE return_count = 0 AND NOT EXISTS (SELECT 1 FROM case_event e
-                                   WHERE e.case_id = c.id AND e.action = 'CATEGORISE')) AS kept
+                               count(*) FILTER (WHERE return_count = 0
+                                   AND category_code IS NOT DISTINCT FROM classifier_category) AS kept
                         FROM cases c WHERE classifier_version IS NOT NULL AND received_at >= :f AND received_at < :t""")
                 .param("f", Timestamp.from(from)).param("t", Timestamp.from(to))
                 .query((rs, i) -> new AutoDispatch(rs.getLong("auto"), rs.getLong("kept")))

@@ -41,6 +41,14 @@ public class TransitionFeed {
                              Instant dueAt) {
     }
 
+    /**
+     * How many open cases are past a unit deadline: in all ({@code by} ALL, key null), or per owning
+     * unit, base grid or category ({@code key} the unit id, grid code or category code, null for none).
+     */
+    public record MissedCount(CaseState state, By by, String key, long count) {
+        public enum By { ALL, UNIT, GRID, CATEGORY }
+    }
+
     private static final String SELECT = """
             SELECT e.id, e.case_id, e.at, e.action, e.from_state, e.to_state, e.unit_id, e.prior_unit_id, e.due_at,
                    e.prior_due_at, e.prior_step_started_at, e.category_code, e.prior_category_code, e.stars,
@@ -134,6 +142,30 @@ public class TransitionFeed {
                 .param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
                 .query((rs, i) -> new MissedStep(rs.getLong(1), CaseState.valueOf(rs.getString(2)),
                         (Long) rs.getObject(3), rs.getString(4), rs.getString(5), instant(rs, "due_at")))
+                .list();
+    }
+
+    /** {@link #missedOpen} counted in all and per unit, grid and category: one read of the open cases' index. */
+    public List<MissedCount> missedOpenCounts(Instant from, Instant until) {
+        if (!from.isBefore(until)) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT state, GROUPING(owner_unit_id, grid_code, category_code) AS g, owner_unit_id, grid_code,"
+                        + " category_code, count(*) AS n FROM cases WHERE " + MISSED_OPEN
+                        + " GROUP BY GROUPING SETS ((state), (state, owner_unit_id), (state, grid_code), (state, category_code))")
+                .param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
+                .query((rs, i) -> {
+                    int g = rs.getInt("g"); // a bit set for each column not grouped by: 4 unit, 2 grid, 1 category
+                    MissedCount.By by = g == 7 ? MissedCount.By.ALL : g == 3 ? MissedCount.By.UNIT
+                            : g == 5 ? MissedCount.By.GRID : MissedCount.By.CATEGORY;
+                    String key = switch (by) {
+                        case ALL -> null;
+                        case UNIT -> rs.getString("owner_unit_id");
+                        case GRID -> rs.getString("grid_code");
+                        case CATEGORY -> rs.getString("category_code");
+                    };
+                    return new MissedCount(CaseState.valueOf(rs.getString("state")), by, key, rs.getLong("n"));
+                })
                 .list();
     }
 

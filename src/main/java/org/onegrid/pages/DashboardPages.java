@@ -34,8 +34,9 @@ class DashboardPages {
     }
 
     private void figures(Model model) {
-        model.addAttribute("today", figures.headline(figures.todayPeriod()));
-        model.addAttribute("month", figures.headline(figures.monthPeriod()));
+        DashboardFigures.Headlines headlines = figures.headlines();
+        model.addAttribute("today", headlines.today());
+        model.addAttribute("month", headlines.month());
         model.addAttribute("overdue", figures.overdue(15));
         model.addAttribute("zone", figures.zone());
     }

@@ -112,8 +112,8 @@ class AssessmentController {
     /** The leader dashboard's figures, as the page shows them. */
     @GetMapping("/api/assessment/dashboard")
     DashboardAnswer dashboard() {
-        return new DashboardAnswer(dashboard.headline(dashboard.todayPeriod()), dashboard.headline(dashboard.monthPeriod()),
-                dashboard.overdue(15), dashboard.charts());
+        DashboardFigures.Headlines headlines = dashboard.headlines();
+        return new DashboardAnswer(headlines.today(), headlines.month(), dashboard.overdue(15), dashboard.charts());
     }
 
     @GetMapping("/api/assessment/weights")
