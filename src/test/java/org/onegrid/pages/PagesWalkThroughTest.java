@@ -255,9 +255,13 @@ class PagesWalkThroughTest extends ApiTest {
         assertThat(leader.locator("#ranking tbody tr").count()).isGreaterThanOrEqualTo(1);
         shot(leader, "14-assessment-ranking");
         leader.navigate(url("/assessment?month=" + month + "&dimension=UNIT&lang=zh"));
-        leader.locator("#ranking a[href*='measure=resolved']").first().click();
+        com.microsoft.playwright.Locator resolvedCount = leader.locator("#ranking a[href*='measure=resolved']")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions()
+                        .setHasText(java.util.regex.Pattern.compile("^[1-9][0-9]*$"))).first();
+        String resolved = resolvedCount.textContent().trim();
+        resolvedCount.click();
         leader.waitForLoadState();
-        assertThat(leader.textContent("#drill-figure")).startsWith("数值");
+        assertThat(leader.textContent("#drill-figure")).startsWith("数值 " + resolved + "，");
         assertThat(leader.locator("table.cases tbody tr td a").count()).isGreaterThanOrEqualTo(1);
         shot(leader, "15-assessment-cases");
 
