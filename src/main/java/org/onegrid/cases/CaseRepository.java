@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +33,6 @@ class CaseRepository {
      */
     static final String OVERDUE = OPEN + " AND due_at < ?";
 
-    private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     private static final RowMapper<Case> CASE = (rs, i) -> new Case(new Case.Snapshot(
             rs.getLong("id"), rs.getString("code"), Channel.valueOf(rs.getString("channel")), rs.getString("title"),
@@ -50,9 +48,11 @@ class CaseRepository {
             (Long) rs.getObject("merged_into"), instant(rs, "updated_at"), rs.getLong("version")));
 
     private final JdbcClient jdbc;
+    private final IntakeWriter intakes;
 
-    CaseRepository(JdbcClient jdbc) {
+    CaseRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.intakes = new IntakeWriter(jdbcTemplate);
     }
 
     /** What intake writes: the reported facts and the first deadline. */
@@ -63,60 +63,16 @@ class CaseRepository {
     }
 
     /**
-     * Inserts a new case and its first timeline entry in one statement. With an idempotency key
-     * already used by the same user, inserts nothing and returns empty.
+     * Inserts a new case and its first timeline entry, durable on return (group commit with the
+     * intakes that arrive at the same time). With an idempotency key already used by the same
+     * user, inserts nothing and returns empty.
      */
     Optional<Case> insert(Intake in) {
-        String codePrefix = in.receivedDay().format(CODE_DATE) + "-";
-        return jdbc.sql("""
-                WITH n AS (SELECT nextval('case_id_seq') AS id),
-                c AS (
-                    INSERT INTO cases (id, code, channel, title, description, lat, lng, address, grid_code, category_code,
-                                       reporter_name, reporter_phone, received_at, created_by, idempotency_key, state,
-                                       step_started_at, due_at, updated_at, classifier_version, classifier_confidence,
-                                       classifier_category)
-                    SELECT n.id, :prefix || lpad(n.id::text, greatest(6, length(n.id::text)), '0'), :channel, :title,
-                           :description, CAST(:lat AS double precision), CAST(:lng AS double precision),
-                           CAST(:address AS varchar), CAST(:grid AS varchar), CAST(:category AS varchar),
-                           CAST(:reporterName AS varchar), CAST(:reporterPhone AS varchar), :at,
-                           :createdBy, CAST(:key AS varchar), 'RECEIVED', :at, :due, :at,
-                           CAST(:classifierVersion AS integer), CAST(:classifierConfidence AS double precision),
-                           CASE WHEN CAST(:classifierVersion AS integer) IS NULL THEN NULL ELSE CAST(:category AS varchar) END
-                    FROM n
-                    ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-                    RETURNING id, code),
-                e AS (
-                    INSERT INTO case_event (case_id, at, actor, actor_role, action, from_state, to_state, detail,
-                                            due_at, category_code)
-                    SELECT c.id, :at, :createdBy, :role, 'RECEIVE', NULL, 'RECEIVED', CAST(:detail AS varchar), :due,
-                           CAST(:category AS varchar) FROM c)
-                SELECT id, code FROM c
-                """)
-                .param("prefix", codePrefix)
-                .param("channel", in.channel().name())
-                .param("title", in.title())
-                .param("description", in.description())
-                .param("lat", in.lat())
-                .param("lng", in.lng())
-                .param("address", in.address())
-                .param("grid", in.gridCode())
-                .param("category", in.categoryCode())
-                .param("reporterName", in.reporterName())
-                .param("reporterPhone", in.reporterPhone())
-                .param("at", Timestamp.from(in.receivedAt()))
-                .param("createdBy", in.createdBy())
-                .param("role", in.createdByRole())
-                .param("key", in.idempotencyKey())
-                .param("due", Timestamp.from(in.dueAt()))
-                .param("detail", in.detail())
-                .param("classifierVersion", in.classifierVersion())
-                .param("classifierConfidence", in.classifierConfidence())
-                .query((rs, i) -> new Case(new Case.Snapshot(rs.getLong("id"), rs.getString("code"), in.channel(),
-                        in.title(), in.description(), in.lat(), in.lng(), in.address(), in.gridCode(), in.categoryCode(),
-                        in.reporterName(), in.reporterPhone(), in.receivedAt(), in.createdBy(), CaseState.RECEIVED, null,
-                        in.receivedAt(), in.dueAt(), null, 0, 0, 0, 0, 0, null, null, null, null, null, null, false, null,
-                        in.receivedAt(), 0)))
-                .optional();
+        return intakes.insert(in).map(written -> new Case(new Case.Snapshot(written.id(), written.code(), in.channel(),
+                in.title(), in.description(), in.lat(), in.lng(), in.address(), in.gridCode(), in.categoryCode(),
+                in.reporterName(), in.reporterPhone(), in.receivedAt(), in.createdBy(), CaseState.RECEIVED, null,
+                in.receivedAt(), in.dueAt(), null, 0, 0, 0, 0, 0, null, null, null, null, null, null, false, null,
+                in.receivedAt(), 0)));
     }
 
     Optional<Long> idByIdempotencyKey(String createdBy, String key) {

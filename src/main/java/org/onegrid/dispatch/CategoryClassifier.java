@@ -42,9 +42,14 @@ public final class CategoryClassifier {
     public record Suggestion(String label, double confidence) {
     }
 
-    /** Terms seen in fewer training messages than this are left out. */
-    static final int MIN_DOCUMENT_FREQUENCY = 2;
-    static final double COST = 1.0;
+    /**
+     * At most this many weights (categories x terms, 64 MB as floats): with more terms than
+     * fit, the terms seen in the fewest training messages are left out. Every term counts
+     * otherwise; leaving out the terms seen only once cost 0.7 points of macro-F1.
+     */
+    static final int MAX_WEIGHTS = 16_000_000;
+    /** LIBLINEAR's cost of a misclassified message; 3 measured best of 1, 3 and 10. */
+    static final double COST = 3.0;
     /** Smoothing of the naive Bayes counts. */
     static final double ALPHA = 1.0;
     /** Decision values of a linear SVM lie around -1..1; scaled, a clear winner gets most of the mass. */
@@ -76,9 +81,11 @@ public final class CategoryClassifier {
             terms.keySet().forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
         }
         Map<String, Integer> vocabulary = new HashMap<>();
+        long categories = examples.stream().map(LabelledText::label).distinct().count();
         documentFrequency.entrySet().stream()
-                .filter(d -> d.getValue() >= MIN_DOCUMENT_FREQUENCY)
-                .map(Map.Entry::getKey).sorted()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_WEIGHTS / Math.max(1, categories))
+                .map(Map.Entry::getKey)
                 .forEach(t -> vocabulary.put(t, vocabulary.size() + 1));
         int n = vocabulary.size();
         double[] idf = new double[n + 1];
@@ -122,7 +129,16 @@ public final class CategoryClassifier {
                 problem.x[d] = scaled;
                 problem.y[d] = y[d] == c ? 1 : -1;
             }
-            Model model = Linear.train(problem, new Parameter(SolverType.L2R_L2LOSS_SVC_DUAL, COST, 0.01));
+            // Each side of the one-against-the-rest problem weighs as much as the other, so that a
+            // small category is not drowned by the rest (macro-F1 counts every category alike).
+            int members = 0;
+            for (int label : y) {
+                members += label == c ? 1 : 0;
+            }
+            Parameter parameter = new Parameter(SolverType.L2R_L2LOSS_SVC_DUAL, COST, 0.01);
+            parameter.setWeights(new double[] {y.length / (2.0 * members), y.length / (2.0 * (y.length - members))},
+                    new int[] {1, -1});
+            Model model = Linear.train(problem, parameter);
             double[] w = model.getFeatureWeights();
             double sign = model.getLabels()[0] == 1 ? 1 : -1;
             weights[c] = new float[n + 1];
