@@ -1,5 +1,7 @@
 package org.onegrid.ledger;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -7,12 +9,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.onegrid.audit.AuditLog;
 import org.onegrid.calendar.CalendarService;
 import org.onegrid.directory.DirectoryService;
@@ -21,6 +26,7 @@ import org.onegrid.directory.StaffMember;
 import org.onegrid.directory.Unit;
 import org.onegrid.errors.ApiProblemException;
 import org.onegrid.errors.Validation;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,9 +66,11 @@ public class AssignmentSheets {
     private final CalendarService calendars;
     private final AuditLog audit;
     private final Clock clock;
+    private final MessageSource messages;
 
     AssignmentSheets(JdbcClient jdbc, TransactionTemplate transactions, DirectoryService directory,
-                     CalendarService calendars, AuditLog audit, Clock clock) {
+                     CalendarService calendars, AuditLog audit, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.directory = directory;
@@ -175,6 +183,28 @@ public class AssignmentSheets {
                     "item " + seq + " of sheet " + sheetId + " was crossed off already");
         }
         return get(sheetId);
+    }
+
+    /**
+     * Writes the sheet as a spreadsheet, one row per item with its owner, due date, state and
+     * result; headers and states from the message bundles in {@code locale}.
+     */
+    public void export(long id, TableWriter.Format format, OutputStream out, Locale locale) throws IOException {
+        Sheet sheet = get(id);
+        ZoneId zone = calendars.calendar().zone();
+        java.util.function.Function<String, String> text = key -> messages.getMessage(key, null, key, locale);
+        try (TableWriter writer = TableWriter.of(format, out)) {
+            writer.sheet(text.apply("sheet.name") + sheet.id(), Stream.of("sheet.seq", "sheet.content", "sheet.owner",
+                    "sheet.dueDate", "sheet.state", "sheet.crossedOffAt", "sheet.crossedOffBy", "sheet.result")
+                    .map(text).toList());
+            for (Item item : sheet.itemList()) {
+                writer.row(Arrays.asList(item.seq(), item.content(), item.ownerUnitName(), item.dueDate().toString(),
+                        text.apply("sheet.state." + item.state().name()),
+                        item.crossedOffAt() == null ? null : item.crossedOffAt().atZone(zone).toLocalDateTime().toString(),
+                        item.crossedOffBy(), item.result()));
+            }
+            writer.finish();
+        }
     }
 
     private record ItemRow(long sheetId, Item item) {

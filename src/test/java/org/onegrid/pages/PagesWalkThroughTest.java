@@ -274,5 +274,27 @@ class PagesWalkThroughTest extends ApiTest {
         com.microsoft.playwright.Download download = dispatcher.waitForDownload(() -> dispatcher.click("#export-download"));
         assertThat(download.suggestedFilename()).endsWith(".xlsx");
         shot(dispatcher, "17-export-done");
+
+        // 11. The leader issues an assignment sheet (through the API); the owning unit's handler sees the
+        //     item among its open items and crosses it off with what was done; the sheet shows the progress.
+        long urban = unitId("D-URBAN_MANAGEMENT");
+        long sheetId = http().post("/api/assignment-sheets", "district", """
+                {"title":"走查交办单","programme":"走查专项","items":[
+                  {"content":"东门垃圾点每日清运","ownerUnitId":%d,"dueDate":"%s"}]}
+                """.formatted(urban, java.time.LocalDate.now().plusDays(3))).body().get("id").asLong();
+        handler.navigate(url("/ledger/sheets?lang=zh"));
+        assertThat(handler.textContent("#my-items")).contains("东门垃圾点每日清运");
+        handler.click("#sheets a:has-text('走查交办单')");
+        handler.waitForLoadState();
+        assertThat(handler.url()).endsWith("/ledger/sheets/" + sheetId);
+        shot(handler, "18-assignment-sheet");
+        handler.fill("#item-1 textarea[name=result]", "已安排环卫车每日清运");
+        handler.click("#item-1 button[type=submit]");
+        handler.waitForLoadState();
+        assertThat(handler.textContent("#item-1 .item-state")).isEqualTo("已销号");
+        assertThat(handler.textContent("#sheet-progress")).isEqualTo("1 / 1");
+        com.microsoft.playwright.Download sheetFile = handler.waitForDownload(() -> handler.click("#sheet-xlsx"));
+        assertThat(sheetFile.suggestedFilename()).isEqualTo("assignment-sheet-" + sheetId + ".xlsx");
+        shot(handler, "19-assignment-sheet-crossed-off");
     }
 }

@@ -1,8 +1,6 @@
 package org.onegrid.ledger.web;
 
 import java.net.URI;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.onegrid.directory.StaffMember;
@@ -67,40 +65,18 @@ class AssignmentSheetController {
 
     /** The sheet as a spreadsheet: one row per item with its owner, due date, state and result. */
     @GetMapping("/api/assignment-sheets/{id}/export")
-    ResponseEntity<StreamingResponseBody> export(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format) {
-        AssignmentSheets.Sheet sheet = sheets.get(id);
+    ResponseEntity<StreamingResponseBody> export(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format,
+                                                 Locale locale) {
+        sheets.get(id);
         TableWriter.Format f;
         try {
             f = TableWriter.Format.valueOf(format.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiProblemException.invalid("format", "must be xlsx or csv");
         }
-        DateTimeFormatter day = DateTimeFormatter.ISO_LOCAL_DATE;
-        StreamingResponseBody body = out -> {
-            try (TableWriter writer = TableWriter.of(f, out)) {
-                writer.sheet("交办单" + sheet.id(), List.of("序号", "交办事项", "责任单位", "办结时限", "状态", "销号时间", "销号人", "办理结果"));
-                for (AssignmentSheets.Item item : sheet.itemList()) {
-                    List<Object> row = new ArrayList<>();
-                    row.add(item.seq());
-                    row.add(item.content());
-                    row.add(item.ownerUnitName());
-                    row.add(day.format(item.dueDate()));
-                    row.add(switch (item.state()) {
-                        case OPEN -> "办理中";
-                        case OVERDUE -> "已超期";
-                        case CROSSED_OFF -> "已销号";
-                    });
-                    row.add(item.crossedOffAt() == null ? null : item.crossedOffAt().toString());
-                    row.add(item.crossedOffBy());
-                    row.add(item.result());
-                    writer.row(row);
-                }
-                writer.finish();
-            }
-        };
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("assignment-sheet-" + id + "." + f.extension()).build().toString())
-                .body(body);
+                .body(out -> sheets.export(id, f, out, locale));
     }
 }
