@@ -17,21 +17,15 @@ TO=$(date -u +%F)
 WORK=$(mktemp -d /tmp/onegrid-assessment.XXXXXX)
 mkdir -p "$DATA"
 
+. bench/platform.sh
 [ -f target/onegrid.jar ] || mvn -q -B package -DskipTests
-unzip -q -o -j target/onegrid.jar 'BOOT-INF/lib/postgresql-*.jar' -d "$WORK/lib"
-PGJAR=$(ls "$WORK"/lib/postgresql-*.jar)
+PGJAR=$(postgres_jar "$WORK/lib")
 
 # The scheduled fold is switched off so that the bench times the fold itself.
-java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar target/onegrid.jar --server.port="$PORT" \
-  --onegrid.embedded-db.data-directory="$DATA/postgres" --onegrid.embedded-db.port="$DB_PORT" \
-  --onegrid.demo.cases=20 --onegrid.assessment.fold-every=PT1000H --onegrid.assessment.fold-batch=50000 > "$WORK/app.log" 2>&1 &
-APP=$!
+start_platform "$WORK/app.log" "$PORT" "$DB_PORT" "$DATA/postgres" \
+  --onegrid.assessment.fold-every=PT1000H --onegrid.assessment.fold-batch=50000
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 300); do
-  if grep -q "Started OneGridApplication" "$WORK/app.log"; then break; fi
-  sleep 1
-done
-grep -q "Started OneGridApplication" "$WORK/app.log" || { echo "platform did not start"; tail -50 "$WORK/app.log"; exit 1; }
+wait_for_log "$WORK/app.log" "Started OneGridApplication" 300
 sleep 3
 
 if [ ! -f "$DATA/generated" ]; then

@@ -12,12 +12,11 @@ DB_PORT=${BENCH_DB_PORT:-54345}
 WORK=$(mktemp -d /tmp/onegrid-crash.XXXXXX)
 DATA="$WORK/postgres"
 
-[ -f target/onegrid.jar ] || mvn -q -B package -DskipTests
+. bench/platform.sh
 
+# Waits on HTTP, not the log: after the restart the log already holds the first start's lines.
 start() {
-  java -Xmx512m -jar target/onegrid.jar --server.port="$PORT" --onegrid.embedded-db.data-directory="$DATA" \
-    --onegrid.embedded-db.port="$DB_PORT" --onegrid.demo.cases=20 >> "$WORK/app.log" 2>&1 &
-  APP=$!
+  start_platform "$WORK/app.log" "$PORT" "$DB_PORT" "$DATA"
   for _ in $(seq 1 120); do
     if curl -sf -u agent:demo "http://localhost:$PORT/api/grids/locate?lat=34.5555&lng=119.1355" > /dev/null; then
       return 0
@@ -35,7 +34,7 @@ trap cleanup EXIT
 
 start
 # Wait for the demo district too, so that the restart is a plain restart.
-for _ in $(seq 1 60); do grep -q "Demo district" "$WORK/app.log" && break; sleep 1; done
+wait_for_log "$WORK/app.log" "Demo district" 60
 
 java bench/CrashBench.java drive "http://localhost:$PORT" 16 "$SECONDS_OF_LOAD" "$WORK/acked.txt" &
 DRIVER=$!

@@ -13,21 +13,14 @@ PORT=${BENCH_PORT:-18080}
 DB_PORT=${BENCH_DB_PORT:-54339}
 WORK=$(mktemp -d /tmp/onegrid-bench.XXXXXX)
 
+. bench/platform.sh
 [ -f target/onegrid.jar ] || mvn -q -B package -DskipTests
-unzip -q -o -j target/onegrid.jar 'BOOT-INF/lib/postgresql-*.jar' -d "$WORK/lib"
+PGJAR=$(postgres_jar "$WORK/lib")
 
 # BENCH_JAVA_OPTS and BENCH_APP_ARGS let an experiment change JVM or application settings.
-java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar target/onegrid.jar ${BENCH_APP_ARGS:-} --server.port="$PORT" \
-  --onegrid.embedded-db.data-directory="$WORK/postgres" --onegrid.embedded-db.port="$DB_PORT" \
-  --onegrid.demo.cases=20 > "$WORK/app.log" 2>&1 &
-APP=$!
+start_platform "$WORK/app.log" "$PORT" "$DB_PORT" "$WORK/postgres" ${BENCH_APP_ARGS:-}
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+wait_for_log "$WORK/app.log" "Demo district" 120
 
-for _ in $(seq 1 120); do
-  if grep -q "Demo district" "$WORK/app.log"; then break; fi
-  sleep 1
-done
-grep -q "Demo district" "$WORK/app.log" || { echo "platform did not start"; tail -50 "$WORK/app.log"; exit 1; }
-
-java -cp "$(ls "$WORK"/lib/postgresql-*.jar)" bench/IntakeBench.java "http://localhost:$PORT" \
+java -cp "$PGJAR" bench/IntakeBench.java "http://localhost:$PORT" \
   "jdbc:postgresql://localhost:$DB_PORT/postgres" "$CLIENTS" "$WARMUP" "$SECONDS_MEASURED"

@@ -53,6 +53,15 @@ public class AssessmentService {
         public static Period of(YearMonth month) {
             return new Period(month.atDay(1), month.plusMonths(1).atDay(1));
         }
+
+        /** A month as the API takes it ({@code 2026-10}); anything else is refused as the field {@code month}. */
+        public static YearMonth month(String value) {
+            try {
+                return YearMonth.parse(value.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ApiProblemException.invalid("month", "must be a month as yyyy-MM, e.g. 2026-10");
+            }
+        }
     }
 
     /** The figures of one unit, grid, category or the district, with a display name. */
@@ -122,9 +131,7 @@ public class AssessmentService {
     public Map<Dimension, List<Row>> figures(java.util.Set<Dimension> dimensions, Period period) {
         folder.foldPending(); // what has changed since the last fold counts too
         // Deadlines in the period that open cases are missing now: no transition records them yet.
-        Instant now = clock.instant();
-        Instant until = start(period.to()).isBefore(now) ? start(period.to()) : now;
-        List<TransitionFeed.MissedCount> missed = feed.missedOpenCounts(start(period.from()), until);
+        List<TransitionFeed.MissedCount> missed = feed.missedOpenCounts(start(period.from()), missedUntil(period));
         Map<Indicator, Double> weights = weights();
         Map<Dimension, List<Row>> all = new EnumMap<>(Dimension.class);
         for (Dimension dimension : dimensions) {
@@ -243,13 +250,18 @@ public class AssessmentService {
 
     private List<Fact> missedDeadlines(Period period) {
         WorkingCalendar calendar = calendars.calendar();
-        Instant now = clock.instant();
-        Instant until = start(period.to()).isBefore(now) ? start(period.to()) : now;
         List<Fact> facts = new ArrayList<>();
-        for (MissedStep step : feed.missedOpen(start(period.from()), until)) {
+        for (MissedStep step : feed.missedOpen(start(period.from()), missedUntil(period))) {
             facts.add(FigureRules.missed(step, calendar));
         }
         return facts;
+    }
+
+    /** Deadlines of the period can be missed only up to now. */
+    private Instant missedUntil(Period period) {
+        Instant end = start(period.to());
+        Instant now = clock.instant();
+        return end.isBefore(now) ? end : now;
     }
 
     private Long parseUnit(String key) {
@@ -287,13 +299,8 @@ public class AssessmentService {
     public Map<Indicator, Double> weights() {
         Map<Indicator, Double> weights = new EnumMap<>(Indicator.class);
         jdbc.sql("SELECT indicator, weight FROM assessment_weight").query(rs -> {
-            Indicator.byKey(rs.getString(1)).ifPresent(i -> {
-                try {
-                    weights.put(i, rs.getDouble(2));
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            double weight = rs.getDouble(2);
+            Indicator.byKey(rs.getString(1)).ifPresent(i -> weights.put(i, weight));
         });
         return weights;
     }

@@ -103,8 +103,9 @@ public class DashboardFigures {
         return jdbc.sql("""
                         SELECT CAST(s AS date) AS day, coalesce(f.received, 0) AS received, coalesce(f.resolved, 0) AS resolved
                         FROM generate_series(CAST(:first AS date), CAST(:last AS date), interval '1 day') AS s
-                        LEFT JOIN figure_day f ON f.dimension = 'T' AND f.key = '' AND f.day = CAST(s AS date)
+                        LEFT JOIN figure_day f ON f.dimension = :district AND f.key = '' AND f.day = CAST(s AS date)
                         ORDER BY 1""")
+                .param("district", Dimension.DISTRICT.stored())
                 .param("first", Date.valueOf(first)).param("last", Date.valueOf(today()))
                 .query((rs, i) -> new Day(rs.getObject("day", LocalDate.class), rs.getLong("received"),
                         rs.getLong("resolved")))

@@ -1,19 +1,42 @@
 package org.onegrid.assessment;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.onegrid.grid.GridCode;
+import org.onegrid.grid.GridLevel;
+
 /**
  * What figures are counted per: a unit, a base grid, a community or street (their base grids
  * added up), a category, or the whole district. Each is stored as one {@code figure_day}
- * dimension letter; communities and streets are prefixes of base-grid codes.
+ * dimension letter; a community's or street's key is the prefix of its base grids' codes.
  */
 public enum Dimension {
-    UNIT("U", 0), GRID("G", 0), COMMUNITY("G", 12), STREET("G", 9), CATEGORY("C", 0), DISTRICT("T", 0);
+    UNIT("U", null), GRID("G", null), COMMUNITY("G", GridLevel.COMMUNITY), STREET("G", GridLevel.STREET),
+    CATEGORY("C", null), DISTRICT("T", null);
+
+    /** The dimensions ranked month by month, in the order the pages and the monthly report show them. */
+    public static final List<Dimension> RANKED = List.of(UNIT, STREET, COMMUNITY, GRID, CATEGORY);
 
     private final String stored;
-    private final int prefixLength;
+    /** For a community or street: the level whose code prefix of a base grid's code is the key. */
+    private final GridLevel gridLevel;
 
-    Dimension(String stored, int prefixLength) {
+    Dimension(String stored, GridLevel gridLevel) {
         this.stored = stored;
-        this.prefixLength = prefixLength;
+        this.gridLevel = gridLevel;
+    }
+
+    /** The dimension of a name in any case ({@code unit}, {@code STREET}), if it is one. */
+    public static Optional<Dimension> named(String name) {
+        return Arrays.stream(values()).filter(d -> d.name().equalsIgnoreCase(name == null ? "" : name.strip()))
+                .findFirst();
+    }
+
+    /** The names in the API's spelling, for error messages. */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
     }
 
     /** The {@code figure_day.dimension} letter. */
@@ -23,11 +46,12 @@ public enum Dimension {
 
     /** The SQL expression of the key: the stored key, or its community/street prefix. */
     String keyExpression() {
-        return prefixLength == 0 ? "key" : "left(key, " + prefixLength + ")";
+        return gridLevel == null ? "key" : "left(key, " + GridCode.lengthAt(gridLevel) + ")";
     }
 
     /** The key a base grid code counts under. */
     String keyOfGrid(String gridCode) {
-        return prefixLength == 0 || gridCode.length() < prefixLength ? gridCode : gridCode.substring(0, prefixLength);
+        return gridLevel == null || !GridCode.isValid(gridCode) ? gridCode
+                : new GridCode(gridCode).ancestorAt(gridLevel).value();
     }
 }

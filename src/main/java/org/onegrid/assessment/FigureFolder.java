@@ -142,14 +142,15 @@ public class FigureFolder {
 
     /** A fact counts for the district, its unit, its base grid and its category. */
     static void addTo(Map<RowKey, long[]> sums, Fact fact) {
-        add(sums, new RowKey("T", "", fact.day()), fact);
+        add(sums, new RowKey(Dimension.DISTRICT.stored(), "", fact.day()), fact);
         if (fact.unitId() != null) {
-            add(sums, new RowKey("U", String.valueOf(fact.unitId()), fact.day()), fact);
+            add(sums, new RowKey(Dimension.UNIT.stored(), String.valueOf(fact.unitId()), fact.day()), fact);
         }
         if (fact.gridCode() != null) {
-            add(sums, new RowKey("G", fact.gridCode(), fact.day()), fact);
+            add(sums, new RowKey(Dimension.GRID.stored(), fact.gridCode(), fact.day()), fact);
         }
-        add(sums, new RowKey("C", fact.categoryCode() == null ? "" : fact.categoryCode(), fact.day()), fact);
+        add(sums, new RowKey(Dimension.CATEGORY.stored(), fact.categoryCode() == null ? "" : fact.categoryCode(),
+                fact.day()), fact);
     }
 
     private static void add(Map<RowKey, long[]> sums, RowKey key, Fact fact) {

@@ -46,7 +46,13 @@ public enum Measure {
         this.column = column;
     }
 
+    /** The name of the count in the API and its {@code figure_day} column. */
     public String column() {
         return column;
+    }
+
+    /** The measure of a count's name ({@code resolved}, {@code sign_due}), if it is one. */
+    public static java.util.Optional<Measure> ofColumn(String column) {
+        return java.util.Arrays.stream(values()).filter(m -> m.column.equals(column)).findFirst();
     }
 }

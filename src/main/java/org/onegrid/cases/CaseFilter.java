@@ -11,4 +11,10 @@ public record CaseFilter(CaseState state, Long unitId, String gridCode, String c
                          Boolean overdue, int page, int size) {
 
     public static final int MAX_PAGE_SIZE = 200;
+
+    /** A blank grid or category code (an empty form field) selects everything, as none does. */
+    public CaseFilter {
+        gridCode = gridCode == null || gridCode.isBlank() ? null : gridCode.strip();
+        categoryCode = categoryCode == null || categoryCode.isBlank() ? null : categoryCode.strip();
+    }
 }

@@ -270,14 +270,12 @@ class CaseRepository {
     CasePage list(CaseFilter filter, DataScope scope, Instant now) {
         List<Object> params = new ArrayList<>();
         String where = where(filter, scope, now, params);
-        long total = jdbc.sql("SELECT count(*) FROM cases" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(filter.size());
-        pageParams.add((long) filter.page() * filter.size());
+        params.add(filter.size());
+        params.add((long) filter.page() * filter.size());
         List<Case> items = jdbc.sql("SELECT " + COLUMNS + " FROM cases" + where
                         + " ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?")
-                .params(pageParams).query(CASE).list();
-        return new CasePage(items, filter.page(), filter.size(), total);
+                .params(params).query(CASE).list();
+        return new CasePage(items, filter.page(), filter.size(), count(filter, scope, now));
     }
 
     /** How many cases match the filter (paging ignored). */
@@ -354,7 +352,7 @@ class CaseRepository {
         return where.toString();
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

@@ -1,7 +1,5 @@
 package org.onegrid.cases;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,13 +63,13 @@ public class TransitionFeed {
             + " AND state IN ('DISPATCHED', 'ACCEPTED') AND due_at >= :from AND due_at < :until";
 
     private static final RowMapper<Transition> TRANSITION = (rs, i) -> new Transition(rs.getLong("id"),
-            rs.getLong("case_id"), instant(rs, "at"), CaseAction.valueOf(rs.getString("action")),
+            rs.getLong("case_id"), CaseRepository.instant(rs, "at"), CaseAction.valueOf(rs.getString("action")),
             rs.getString("from_state") == null ? null : CaseState.valueOf(rs.getString("from_state")),
             CaseState.valueOf(rs.getString("to_state")), (Long) rs.getObject("unit_id"),
-            (Long) rs.getObject("prior_unit_id"), instant(rs, "due_at"), instant(rs, "prior_due_at"),
-            instant(rs, "prior_step_started_at"), rs.getString("category_code"), rs.getString("prior_category_code"),
+            (Long) rs.getObject("prior_unit_id"), CaseRepository.instant(rs, "due_at"), CaseRepository.instant(rs, "prior_due_at"),
+            CaseRepository.instant(rs, "prior_step_started_at"), rs.getString("category_code"), rs.getString("prior_category_code"),
             rs.getObject("stars") == null ? null : rs.getInt("stars"), rs.getString("grid_code"),
-            instant(rs, "received_at"));
+            CaseRepository.instant(rs, "received_at"));
 
     private final JdbcClient jdbc;
 
@@ -141,7 +139,7 @@ public class TransitionFeed {
                         + MISSED_OPEN)
                 .param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
                 .query((rs, i) -> new MissedStep(rs.getLong(1), CaseState.valueOf(rs.getString(2)),
-                        (Long) rs.getObject(3), rs.getString(4), rs.getString(5), instant(rs, "due_at")))
+                        (Long) rs.getObject(3), rs.getString(4), rs.getString(5), CaseRepository.instant(rs, "due_at")))
                 .list();
     }
 
@@ -167,10 +165,5 @@ public class TransitionFeed {
                     return new MissedCount(CaseState.valueOf(rs.getString("state")), by, key, rs.getLong("n"));
                 })
                 .list();
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 }

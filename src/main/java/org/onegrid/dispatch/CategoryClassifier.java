@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -48,6 +49,12 @@ public final class CategoryClassifier {
      * otherwise; leaving out the terms seen only once cost 0.7 points of macro-F1.
      */
     static final int MAX_WEIGHTS = 16_000_000;
+    /**
+     * The first number of a stored model: a new one whenever {@link TextFeatures} changes, so that
+     * a model stored before is never read with terms it was not trained on. (Models stored before
+     * this mark existed begin with their number of labels, a positive number.)
+     */
+    static final int STORED_FORM = -2;
     /** LIBLINEAR's cost of a misclassified message; 3 measured best of 1, 3 and 10. */
     static final double COST = 3.0;
     /** Smoothing of the naive Bayes counts. */
@@ -81,17 +88,16 @@ public final class CategoryClassifier {
             terms.keySet().forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
         }
         Map<String, Integer> vocabulary = new HashMap<>();
-        long categories = examples.stream().map(LabelledText::label).distinct().count();
+        String[] labels = examples.stream().map(LabelledText::label).distinct().sorted().toArray(String[]::new);
         documentFrequency.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(MAX_WEIGHTS / Math.max(1, categories))
+                .limit(MAX_WEIGHTS / Math.max(1, labels.length))
                 .map(Map.Entry::getKey)
                 .forEach(t -> vocabulary.put(t, vocabulary.size() + 1));
         int n = vocabulary.size();
         double[] idf = new double[n + 1];
         vocabulary.forEach((t, i) -> idf[i] = Math.log((1.0 + examples.size()) / (1.0 + documentFrequency.get(t))) + 1.0);
 
-        String[] labels = examples.stream().map(LabelledText::label).distinct().sorted().toArray(String[]::new);
         Map<String, Integer> labelIndex = new HashMap<>();
         for (int i = 0; i < labels.length; i++) {
             labelIndex.put(labels[i], i);
@@ -203,6 +209,7 @@ public final class CategoryClassifier {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+                out.writeInt(STORED_FORM);
                 out.writeInt(labels.length);
                 for (String label : labels) {
                     out.writeUTF(label);
@@ -226,8 +233,12 @@ public final class CategoryClassifier {
         }
     }
 
-    public static CategoryClassifier fromBytes(byte[] stored) {
+    /** The stored model, or empty when it was stored with other features than these (train a new one). */
+    public static Optional<CategoryClassifier> fromBytes(byte[] stored) {
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(stored)))) {
+            if (in.readInt() != STORED_FORM) {
+                return Optional.empty();
+            }
             String[] labels = new String[in.readInt()];
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = in.readUTF();
@@ -249,7 +260,7 @@ public final class CategoryClassifier {
                     weights[c][j] = in.readFloat();
                 }
             }
-            return new CategoryClassifier(vocabulary, idf, labels, weights, bias);
+            return Optional.of(new CategoryClassifier(vocabulary, idf, labels, weights, bias));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

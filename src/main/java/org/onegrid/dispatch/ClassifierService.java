@@ -37,6 +37,7 @@ public class ClassifierService implements CategoryAdvisor {
     private static final int MAX_CASES = 200_000;
     private static final long LOCK_KEY = 0x0_436C_6173L;
 
+    /** The version serving; its classifier null when it was stored with older features. */
     private record Loaded(int version, CategoryClassifier classifier) {
     }
 
@@ -71,7 +72,7 @@ public class ClassifierService implements CategoryAdvisor {
     @Override
     public List<Suggestion> suggest(String title, String description, int howMany) {
         Loaded current = current();
-        if (current == null) {
+        if (current == null || current.classifier() == null) {
             return List.of();
         }
         return current.classifier().suggest(title, description).stream().limit(howMany)
@@ -175,7 +176,12 @@ public class ClassifierService implements CategoryAdvisor {
         if (current == null || current.version() != newest) {
             byte[] bytes = jdbc.sql("SELECT model FROM classifier_model WHERE version = ?").param(newest)
                     .query(byte[].class).single();
-            current = new Loaded(newest, CategoryClassifier.fromBytes(bytes));
+            CategoryClassifier model = CategoryClassifier.fromBytes(bytes).orElse(null);
+            if (model == null) {
+                log.warn("Classifier v{} was stored with older text features and is not used: train a new version "
+                        + "(POST /api/classifier/train) or wait for the weekly retraining", newest);
+            }
+            current = new Loaded(newest, model);
             loaded = current;
         }
         return current;

@@ -34,13 +34,26 @@ public record GridCode(String value) {
         };
     }
 
+    /**
+     * The length of the codes of a district (6), street (9) or community (12): the prefix of a
+     * base grid's code that names its node at that level.
+     */
+    public static int lengthAt(GridLevel level) {
+        return switch (level) {
+            case DISTRICT -> 6;
+            case STREET -> 9;
+            case COMMUNITY -> 12;
+            case GRID -> throw new IllegalArgumentException("base grid codes have 14 to 16 digits");
+        };
+    }
+
     /** The enclosing node's code, or null for a district. */
     public GridCode parent() {
         return switch (level()) {
             case DISTRICT -> null;
-            case STREET -> new GridCode(value.substring(0, 6));
-            case COMMUNITY -> new GridCode(value.substring(0, 9));
-            case GRID -> new GridCode(value.substring(0, 12));
+            case STREET -> new GridCode(value.substring(0, lengthAt(GridLevel.DISTRICT)));
+            case COMMUNITY -> new GridCode(value.substring(0, lengthAt(GridLevel.STREET)));
+            case GRID -> new GridCode(value.substring(0, lengthAt(GridLevel.COMMUNITY)));
         };
     }
 

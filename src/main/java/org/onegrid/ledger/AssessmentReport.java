@@ -31,8 +31,7 @@ public class AssessmentReport {
     /** The report with headers in the locale's language (Chinese unless English is asked for). */
     public void write(YearMonth month, TableWriter.Format format, OutputStream out, Locale locale) throws IOException {
         try (TableWriter writer = TableWriter.of(format, out)) {
-            for (Dimension dimension : List.of(Dimension.UNIT, Dimension.STREET, Dimension.COMMUNITY, Dimension.GRID,
-                    Dimension.CATEGORY)) {
+            for (Dimension dimension : Dimension.RANKED) {
                 ranked(writer, month + " " + text("dimension." + dimension.name().toLowerCase(Locale.ROOT), locale),
                         dimension, month, locale);
             }

@@ -54,6 +54,25 @@ public interface TableWriter extends AutoCloseable {
         public String mediaType() {
             return mediaType;
         }
+
+        /** The format a request names ({@code xlsx}, {@code csv}, any case); none named: Excel. */
+        public static Format of(String name) {
+            if (name == null || name.isBlank()) {
+                return XLSX;
+            }
+            for (Format format : values()) {
+                if (format.extension.equalsIgnoreCase(name.strip())) {
+                    return format;
+                }
+            }
+            throw org.onegrid.errors.ApiProblemException.invalid("format", "must be xlsx or csv");
+        }
+
+        /** The Content-Disposition of a download of this format named {@code baseName} plus the extension. */
+        public String attachment(String baseName) {
+            return org.springframework.http.ContentDisposition.attachment().filename(baseName + "." + extension)
+                    .build().toString();
+        }
     }
 
     static TableWriter of(Format format, OutputStream out) {

@@ -1,7 +1,6 @@
 package org.onegrid.pages;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.onegrid.assessment.AssessmentService;
 import org.onegrid.assessment.DashboardFigures;
@@ -9,9 +8,9 @@ import org.onegrid.assessment.Dimension;
 import org.onegrid.assessment.Measure;
 import org.onegrid.assessment.Scorecard;
 import org.onegrid.directory.StaffMember;
+import org.onegrid.errors.ApiProblemException;
 import org.onegrid.ledger.AssessmentReport;
 import org.onegrid.ledger.TableWriter;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,12 +30,12 @@ class AssessmentPages {
 
     private final AssessmentService assessment;
     private final AssessmentReport report;
-    private final DashboardFigures clock;
+    private final DashboardFigures dashboard;
 
-    AssessmentPages(AssessmentService assessment, AssessmentReport report, DashboardFigures clock) {
+    AssessmentPages(AssessmentService assessment, AssessmentReport report, DashboardFigures dashboard) {
         this.assessment = assessment;
         this.report = report;
-        this.clock = clock;
+        this.dashboard = dashboard;
     }
 
     @GetMapping("/assessment")
@@ -46,8 +45,7 @@ class AssessmentPages {
         Dimension d = dimension(dimension);
         model.addAttribute("month", m);
         model.addAttribute("dimension", d);
-        model.addAttribute("dimensions", new Dimension[] {Dimension.UNIT, Dimension.STREET, Dimension.COMMUNITY,
-                Dimension.GRID, Dimension.CATEGORY});
+        model.addAttribute("dimensions", Dimension.RANKED);
         model.addAttribute("places", assessment.ranking(d, m));
         model.addAttribute("columns", Scorecard.COLUMNS);
         model.addAttribute("weights", assessment.weights());
@@ -60,12 +58,7 @@ class AssessmentPages {
                  @RequestParam String measure, Model model, StaffMember me) {
         YearMonth m = month(month);
         Dimension d = dimension(dimension);
-        Measure measured = Measure.RECEIVED;
-        for (Measure candidate : Measure.values()) {
-            if (candidate.column().equals(measure)) {
-                measured = candidate;
-            }
-        }
+        Measure measured = Measure.ofColumn(measure).orElse(Measure.RECEIVED);
         model.addAttribute("month", m);
         model.addAttribute("dimension", d);
         model.addAttribute("name", assessment.nameOf(d, key));
@@ -78,28 +71,23 @@ class AssessmentPages {
     ResponseEntity<StreamingResponseBody> report(@RequestParam(required = false) String month, Locale locale) {
         YearMonth m = month(month);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(TableWriter.Format.XLSX.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("assessment-" + m + ".xlsx").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, TableWriter.Format.XLSX.attachment("assessment-" + m))
                 .body(out -> report.write(m, TableWriter.Format.XLSX, out, locale));
     }
 
-    /** The month asked for; by default the last complete month in the calendar's zone. */
+    /** The month asked for; by default (or unreadable) the last complete month in the calendar's zone. */
     private YearMonth month(String value) {
-        if (value == null || value.isBlank()) {
-            return YearMonth.from(clock.today()).minusMonths(1);
+        if (value != null && !value.isBlank()) {
+            try {
+                return AssessmentService.Period.month(value);
+            } catch (ApiProblemException unreadable) {
+                // the default below
+            }
         }
-        try {
-            return YearMonth.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return YearMonth.from(clock.today()).minusMonths(1);
-        }
+        return YearMonth.from(dashboard.today()).minusMonths(1);
     }
 
     private static Dimension dimension(String value) {
-        try {
-            return Dimension.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return Dimension.UNIT;
-        }
+        return Dimension.named(value).orElse(Dimension.UNIT);
     }
 }

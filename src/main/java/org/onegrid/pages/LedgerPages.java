@@ -16,7 +16,6 @@ import org.onegrid.errors.ApiProblemException;
 import org.onegrid.ledger.ExportService;
 import org.onegrid.ledger.TableWriter;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,14 +40,10 @@ class LedgerPages {
                         LocalDate to, Boolean overdue, String format, Boolean personalData, String purpose) {
 
         CaseFilter toCaseFilter(ZoneId zone, int size) {
-            return new CaseFilter(state, unitId, blank(gridCode), blank(categoryCode),
+            return new CaseFilter(state, unitId, gridCode, categoryCode,
                     from == null ? null : from.atStartOfDay(zone).toInstant(),
                     to == null ? null : to.atStartOfDay(zone).toInstant(), Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null,
                     0, size);
-        }
-
-        private static String blank(String value) {
-            return value == null || value.isBlank() ? null : value.strip();
         }
     }
 
@@ -75,9 +70,8 @@ class LedgerPages {
 
     @PostMapping("/ledger/export")
     String export(@ModelAttribute("filter") LedgerFilter filter, Model model, StaffMember me, Locale locale) {
-        TableWriter.Format format = "csv".equals(filter.format()) ? TableWriter.Format.CSV : TableWriter.Format.XLSX;
         try {
-            ExportService.Status status = exports.start(new ExportService.Request(format,
+            ExportService.Status status = exports.start(new ExportService.Request(TableWriter.Format.of(filter.format()),
                     filter.toCaseFilter(calendars.calendar().zone(), 1), ExportService.MAX_ROWS,
                     Boolean.TRUE.equals(filter.personalData()), filter.purpose(), locale), me);
             return "redirect:/ledger/export/" + status.id();
@@ -106,8 +100,7 @@ class LedgerPages {
         Path file = exports.file(id, me).orElseThrow(() -> ApiProblemException.notFound("export file", id));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(status.format().mediaType()))
                 .contentLength(Files.size(file))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("ledger-" + id.substring(0, 8) + "." + status.format().extension()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, status.format().attachment("ledger-" + id.substring(0, 8)))
                 .body(new FileSystemResource(file));
     }
 }

@@ -8,7 +8,6 @@ import org.onegrid.directory.StaffMember;
 import org.onegrid.errors.ApiProblemException;
 import org.onegrid.ledger.AssignmentSheets;
 import org.onegrid.ledger.TableWriter;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -66,13 +65,12 @@ class SheetPages {
     }
 
     @GetMapping("/ledger/sheets/{id}/export")
-    ResponseEntity<StreamingResponseBody> export(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format,
+    ResponseEntity<StreamingResponseBody> export(@PathVariable long id, @RequestParam(required = false) String format,
                                                  Locale locale) {
-        sheets.get(id);
-        TableWriter.Format f = "csv".equals(format) ? TableWriter.Format.CSV : TableWriter.Format.XLSX;
+        sheets.get(id); // an unknown sheet is refused before the download starts
+        TableWriter.Format f = TableWriter.Format.of(format);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("assignment-sheet-" + id + "." + f.extension()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, f.attachment("assignment-sheet-" + id))
                 .body(out -> sheets.export(id, f, out, locale));
     }
 }

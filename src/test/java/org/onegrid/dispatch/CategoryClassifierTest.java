@@ -49,6 +49,23 @@ class CategoryClassifierTest {
     }
 
     @Test
+    void aStoredModelReadsBackAndOneStoredWithOlderFeaturesIsRefused() throws Exception {
+        CategoryClassifier classifier = CategoryClassifier.train(examples(20));
+        CategoryClassifier read = CategoryClassifier.fromBytes(classifier.toBytes()).orElseThrow();
+        assertThat(read.suggest("工资被拖欠", "老板拖欠工资不发")).isEqualTo(classifier.suggest("工资被拖欠", "老板拖欠工资不发"));
+
+        // The form stored before the features changed: it began with the number of labels.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(bytes))) {
+            out.writeInt(1);
+            out.writeUTF("城乡建设");
+            out.writeInt(0);
+            out.writeDouble(0.5);
+        }
+        assertThat(CategoryClassifier.fromBytes(bytes.toByteArray())).isEmpty();
+    }
+
+    @Test
     void fullWidthCharactersAndDigitRunsAreNormalised() {
         assertThat(TextFeatures.normalise("ＡＢＣ　１２３号")).isEqualTo("abc 0号");
     }

@@ -73,7 +73,7 @@ class AssessmentController {
     @GetMapping("/api/assessment/rankings")
     RankingAnswer ranking(@RequestParam(defaultValue = "unit") String dimension, @RequestParam String month) {
         Dimension d = dimension(dimension);
-        YearMonth m = month(month);
+        YearMonth m = Period.month(month);
         return new RankingAnswer(d.name().toLowerCase(Locale.ROOT), m, assessment.ranking(d, m).stream()
                 .map(p -> new PlaceView(p.rank(), p.previousRank(), p.rankChange(), p.previousScore(), p.scoreChange(),
                         Scorecard.of(p.row())))
@@ -88,8 +88,7 @@ class AssessmentController {
                               @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "50") int size, StaffMember viewer) {
         Dimension d = dimension(dimension);
-        Measure m = Arrays.stream(Measure.values()).filter(x -> x.column().equals(measure)).findFirst()
-                .orElseThrow(() -> ApiProblemException.invalid("measure", "must be one of "
+        Measure m = Measure.ofColumn(measure).orElseThrow(() -> ApiProblemException.invalid("measure", "must be one of "
                         + Arrays.stream(Measure.values()).map(Measure::column).toList()));
         Validation v = new Validation();
         v.range("page", page, 0, 100_000);
@@ -140,26 +139,14 @@ class AssessmentController {
         return keyed;
     }
 
-    static Dimension dimension(String value) {
-        try {
-            return Dimension.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblemException.invalid("dimension", "must be one of "
-                    + Arrays.stream(Dimension.values()).map(x -> x.name().toLowerCase(Locale.ROOT)).toList());
-        }
+    private static Dimension dimension(String value) {
+        return Dimension.named(value).orElseThrow(() ->
+                ApiProblemException.invalid("dimension", "must be one of " + Dimension.names()));
     }
 
-    static YearMonth month(String value) {
-        try {
-            return YearMonth.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiProblemException.invalid("month", "must be a month as yyyy-MM, e.g. 2026-10");
-        }
-    }
-
-    static Period period(String month, String from, String to) {
+    private static Period period(String month, String from, String to) {
         if (month != null) {
-            return Period.of(month(month));
+            return Period.of(Period.month(month));
         }
         if (from == null || to == null) {
             throw ApiProblemException.invalid(from == null ? "from" : "to",

@@ -94,7 +94,7 @@ class CaseController {
             v.reject("to", "must be after from");
         }
         v.throwIfInvalid();
-        return cases.list(new CaseFilter(state, unitId, blankToNull(gridCode), blankToNull(categoryCode),
+        return cases.list(new CaseFilter(state, unitId, gridCode, categoryCode,
                 instant(from), instant(to), overdue, page, size), viewer);
     }
 
@@ -111,9 +111,5 @@ class CaseController {
 
     private static Instant instant(OffsetDateTime t) {
         return t == null ? null : t.toInstant();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -4,10 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.onegrid.directory.StaffMember;
-import org.onegrid.errors.ApiProblemException;
 import org.onegrid.ledger.AssignmentSheets;
 import org.onegrid.ledger.TableWriter;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -65,18 +63,12 @@ class AssignmentSheetController {
 
     /** The sheet as a spreadsheet: one row per item with its owner, due date, state and result. */
     @GetMapping("/api/assignment-sheets/{id}/export")
-    ResponseEntity<StreamingResponseBody> export(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format,
+    ResponseEntity<StreamingResponseBody> export(@PathVariable long id, @RequestParam(required = false) String format,
                                                  Locale locale) {
-        sheets.get(id);
-        TableWriter.Format f;
-        try {
-            f = TableWriter.Format.valueOf(format.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblemException.invalid("format", "must be xlsx or csv");
-        }
+        sheets.get(id); // an unknown sheet is a 404 before the download starts
+        TableWriter.Format f = TableWriter.Format.of(format);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("assignment-sheet-" + id + "." + f.extension()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, f.attachment("assignment-sheet-" + id))
                 .body(out -> sheets.export(id, f, out, locale));
     }
 }

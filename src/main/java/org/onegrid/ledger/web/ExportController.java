@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.onegrid.assessment.AssessmentService;
 import org.onegrid.cases.CaseFilter;
 import org.onegrid.cases.CaseState;
 import org.onegrid.directory.StaffMember;
@@ -17,7 +17,6 @@ import org.onegrid.ledger.AssessmentReport;
 import org.onegrid.ledger.ExportService;
 import org.onegrid.ledger.TableWriter;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,13 +54,12 @@ class ExportController {
     @PostMapping("/api/exports")
     ResponseEntity<ExportService.Status> start(@RequestBody(required = false) ExportBody body, StaffMember viewer) {
         ExportBody b = body == null ? new ExportBody(null, null, null, null, null, null, null, null, null, null, null, null) : body;
-        CaseFilter filter = new CaseFilter(b.state(), b.unitId(), blank(b.gridCode()), blank(b.categoryCode()),
+        CaseFilter filter = new CaseFilter(b.state(), b.unitId(), b.gridCode(), b.categoryCode(),
                 b.from() == null ? null : b.from().toInstant(), b.to() == null ? null : b.to().toInstant(), b.overdue(),
                 0, 1);
-        Locale locale = "en".equals(b.lang()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        ExportService.Status status = exports.start(new ExportService.Request(format(b.format()), filter,
+        ExportService.Status status = exports.start(new ExportService.Request(TableWriter.Format.of(b.format()), filter,
                 b.limit() == null ? ExportService.MAX_ROWS : b.limit(), Boolean.TRUE.equals(b.personalData()),
-                b.purpose(), locale), viewer);
+                b.purpose(), locale(b.lang())), viewer);
         return ResponseEntity.accepted().location(URI.create("/api/exports/" + status.id())).body(status);
     }
 
@@ -79,8 +77,7 @@ class ExportController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(status.format().mediaType()))
                 .contentLength(Files.size(file))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("cases-" + id.substring(0, 8) + "." + status.format().extension()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, status.format().attachment("cases-" + id.substring(0, 8)))
                 .body(new InputStreamResource(in));
     }
 
@@ -90,32 +87,16 @@ class ExportController {
     ResponseEntity<StreamingResponseBody> assessmentReport(@RequestParam String month,
                                                            @RequestParam(defaultValue = "xlsx") String format,
                                                            @RequestParam(defaultValue = "zh") String lang) {
-        YearMonth m;
-        try {
-            m = YearMonth.parse(month.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiProblemException.invalid("month", "must be a month as yyyy-MM, e.g. 2026-10");
-        }
-        TableWriter.Format f = format(format);
+        YearMonth m = AssessmentService.Period.month(month);
+        TableWriter.Format f = TableWriter.Format.of(format);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(f.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("assessment-" + m + "." + f.extension()).build().toString())
-                .body(out -> report.write(m, f, out, "en".equals(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE));
+                .header(HttpHeaders.CONTENT_DISPOSITION, f.attachment("assessment-" + m))
+                .body(out -> report.write(m, f, out, locale(lang)));
     }
 
-    private static TableWriter.Format format(String value) {
-        if (value == null || value.isBlank()) {
-            return TableWriter.Format.XLSX;
-        }
-        try {
-            return TableWriter.Format.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblemException.invalid("format", "must be xlsx or csv");
-        }
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    /** The spreadsheet's language: English when asked for, otherwise Chinese. */
+    private static Locale locale(String lang) {
+        return "en".equals(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 }
