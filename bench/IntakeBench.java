@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Intake benchmark: CLIENTS threads POST /api/cases over HTTP for SECONDS, then, against the
  * same PostgreSQL at the same concurrency, plain single-row INSERT transactions for the same
- * time. Prints: intake_per_s=N p99_ms=N raw_insert_per_s=N ratio=R
+ * time. After the intake, the same clients call GET /api/me for SECONDS: the rate of an
+ * authenticated request that does no work, the ceiling for any API call on this machine.
+ * Prints: intake_per_s=N p99_ms=N raw_insert_per_s=N ratio=R
  *
  * Run through bench/intake.sh, which starts the platform and passes the arguments:
  * java -cp postgresql.jar bench/IntakeBench.java BASE_URL JDBC_URL CLIENTS WARMUP_S SECONDS
@@ -35,10 +37,18 @@ public class IntakeBench {
         int seconds = Integer.parseInt(args[4]);
 
         System.out.printf("intake: %d clients, %d s warm-up, %d s measured%n", clients, warmup, seconds);
-        run(clients, warmup, i -> intake(base));
+        // On two cores the JIT compilers share the CPU with the requests: the first minute of load
+        // runs partly interpreted code, so the warm-up's own rate is printed to show the difference.
+        Result warm = run(clients, warmup, i -> intake(base));
+        System.out.printf("warm-up: %d requests, %.0f/s%n", warm.count, warm.perSecond());
         Result intake = run(clients, seconds, i -> intake(base));
         System.out.printf("intake: %d requests, %d errors, %.0f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 intake.count, intake.errors, intake.perSecond(), intake.percentile(50), intake.percentile(99), intake.percentile(100));
+        // The ceiling: an authenticated call that does no work (GET /api/me) through the same
+        // connector, filters and credential cache; no API call is faster than this.
+        Result ceiling = run(clients, seconds, i -> signedInOnly(base));
+        System.out.printf("ceiling (GET /api/me): %d requests, %d errors, %.0f/s, p99 %.1f ms%n",
+                ceiling.count, ceiling.errors, ceiling.perSecond(), ceiling.percentile(99));
 
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "")) {
             c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_raw_insert (id bigserial PRIMARY KEY, "
@@ -60,6 +70,7 @@ public class IntakeBench {
             return true;
         });
         System.out.printf("raw insert: %d rows, %.0f/s, p99 %.1f ms%n", raw.count, raw.perSecond(), raw.percentile(99));
+        System.out.printf("ceiling ratio (GET /api/me against raw insert): %.2f%n", ceiling.perSecond() / raw.perSecond());
         System.out.printf("intake_per_s=%.0f p99_ms=%.1f raw_insert_per_s=%.0f ratio=%.2f%n",
                 intake.perSecond(), intake.percentile(99), raw.perSecond(), intake.perSecond() / raw.perSecond());
     }
@@ -157,8 +168,8 @@ public class IntakeBench {
             in = new BufferedInputStream(socket.getInputStream(), 16384);
         }
 
-        int post(String path, String headers, byte[] body) throws IOException {
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "Content-Length: " + body.length
+        int send(String method, String path, String headers, byte[] body) throws IOException {
+            out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "Content-Length: " + body.length
                     + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             out.write(body);
             out.flush();
@@ -216,13 +227,32 @@ public class IntakeBench {
         }
     }
 
-    static boolean intake(String base) throws Exception {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
+    static KeepAlive connection(String base) throws IOException {
         KeepAlive connection = CONNECTIONS.get();
         if (connection == null) {
             connection = new KeepAlive(URI.create(base));
             CONNECTIONS.set(connection);
         }
+        return connection;
+    }
+
+    /** Answers the status; a connection the server closes is opened anew on the next call. */
+    static int send(String base, String method, String path, String headers, byte[] body) throws IOException {
+        KeepAlive connection = connection(base);
+        int status = connection.send(method, path, headers, body);
+        if (connection.closing) {
+            connection.socket.close();
+            CONNECTIONS.remove();
+        }
+        return status;
+    }
+
+    static boolean signedInOnly(String base) throws Exception {
+        return send(base, "GET", "/api/me", "Authorization: " + AUTH + "\r\n", new byte[0]) == 200;
+    }
+
+    static boolean intake(String base) throws Exception {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
         // A point inside the demo district's 14 x 12 lattice (119.13-119.27 E, 34.55-34.646 N).
         double lng = 119.1301 + r.nextDouble() * 0.1398;
         double lat = 34.5501 + r.nextDouble() * 0.0958;
@@ -232,11 +262,6 @@ public class IntakeBench {
                 + "\"reporterName\":\"测试\",\"reporterPhone\":\"13800000000\"}";
         String headers = "Authorization: " + AUTH + "\r\nContent-Type: application/json\r\nIdempotency-Key: bench-"
                 + System.nanoTime() + "-" + r.nextLong() + "\r\n";
-        int status = connection.post("/api/cases", headers, body.getBytes(StandardCharsets.UTF_8));
-        if (connection.closing) {
-            connection.socket.close();
-            CONNECTIONS.remove();
-        }
-        return status == 201;
+        return send(base, "POST", "/api/cases", headers, body.getBytes(StandardCharsets.UTF_8)) == 201;
     }
 }

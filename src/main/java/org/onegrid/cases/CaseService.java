@@ -196,7 +196,8 @@ public class CaseService {
                 // The case stays received, categorised, for a dispatcher.
             }
         }
-        return new IntakeResult(details(created.get(), List.of(received), actor), false);
+        // A case just made has no reporters linked from merges yet: nothing to read back.
+        return new IntakeResult(details(created.get(), List.of(received), List.of(), actor), false);
     }
 
     // ---- reading ------------------------------------------------------------------------------
@@ -650,6 +651,12 @@ public class CaseService {
     // ---- views --------------------------------------------------------------------------------
 
     CaseDetails details(Case c, List<TimelineEntry> timeline, StaffMember viewer) {
+        return details(c, timeline, timeline == null ? null : repository.linkedReporters(c.id()), viewer);
+    }
+
+    /** With the timeline (and the linked reporters, read with it) for the detail view, or without both for a list. */
+    private CaseDetails details(Case c, List<TimelineEntry> timeline, List<CaseRepository.LinkedReporter> linked,
+                                StaffMember viewer) {
         boolean unmasked = PersonalDataPolicy.seesUnmasked(viewer.role());
         ZoneId zone = calendars.calendar().zone();
         Instant now = clock.instant();
@@ -673,16 +680,13 @@ public class CaseService {
                 c.coHandlers().isEmpty() ? null : c.coHandlers().stream().map(h -> new CaseDetails.CoHandlerView(h.unitId(),
                         directory.unit(h.unitId()).map(Unit::name).orElse(null), at(h.dueAt(), zone),
                         at(h.reportedAt(), zone), h.report(), h.overdue(now))).toList(),
-                c.mergedInto(), linked(c, timeline != null, unmasked), c.version(), entries);
+                c.mergedInto(), linked(linked, unmasked), c.version(), entries);
     }
 
     /** Reporters linked from merged cases; read for the detail view only. */
-    private List<CaseDetails.LinkedReporterView> linked(Case c, boolean detail, boolean unmasked) {
-        if (!detail) {
-            return null;
-        }
-        List<CaseRepository.LinkedReporter> linked = repository.linkedReporters(c.id());
-        return linked.isEmpty() ? null : linked.stream().map(l -> new CaseDetails.LinkedReporterView(l.fromCaseId(),
+    private static List<CaseDetails.LinkedReporterView> linked(List<CaseRepository.LinkedReporter> linked,
+                                                               boolean unmasked) {
+        return linked == null || linked.isEmpty() ? null : linked.stream().map(l -> new CaseDetails.LinkedReporterView(l.fromCaseId(),
                 l.fromCaseCode(), unmasked ? l.name() : PersonalDataPolicy.maskName(l.name()),
                 unmasked ? l.phone() : PersonalDataPolicy.maskPhone(l.phone()))).toList();
     }

@@ -21,6 +21,10 @@ class IntakeApiTest extends ApiTest {
         assertThat(c.get("dueAt").asText()).endsWith("+08:00");
         assertThat(c.get("timeline").size()).isEqualTo(1);
         assertThat(created.header("Location")).isEqualTo("/api/cases/" + c.get("id").asLong());
+        // Sent whole (platform.WholeBodyJsonConverter): its length up front, not in chunks.
+        assertThat(created.header("Transfer-Encoding")).isNull();
+        assertThat(created.header("Content-Length"))
+                .isEqualTo(String.valueOf(created.raw().body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
         JsonNode read = http().get("/api/cases/" + c.get("id").asLong(), "dispatcher").body();
         assertThat(read.get("code").asText()).isEqualTo(c.get("code").asText());
         assertThat(read.get("lat").asDouble()).isEqualTo(34.5555);
