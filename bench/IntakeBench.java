@@ -39,8 +39,14 @@ public class IntakeBench {
         System.out.printf("intake: %d clients, %d s warm-up, %d s measured%n", clients, warmup, seconds);
         // On two cores the JIT compilers share the CPU with the requests: the first minute of load
         // runs partly interpreted code, so the warm-up's own rate is printed to show the difference.
-        Result warm = run(clients, warmup, i -> intake(base));
-        System.out.printf("warm-up: %d requests, %.0f/s%n", warm.count, warm.perSecond());
+        StringBuilder windows = new StringBuilder();
+        long warmed = 0;
+        for (int s = 0; s < warmup; s += 10) {
+            Result window = run(clients, Math.min(10, warmup - s), i -> intake(base));
+            warmed += window.count;
+            windows.append(String.format(" %.0f", window.perSecond()));
+        }
+        System.out.printf("warm-up: %d requests; per 10 s:%s /s%n", warmed, windows);
         Result intake = run(clients, seconds, i -> intake(base));
         System.out.printf("intake: %d requests, %d errors, %.0f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 intake.count, intake.errors, intake.perSecond(), intake.percentile(50), intake.percentile(99), intake.percentile(100));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.onegrid.directory.DirectoryService;
 import org.onegrid.directory.StaffMember;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -20,6 +21,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -27,12 +29,14 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The API needs a signed-in user on every call but the health check and the OpenAPI document.
  * HTTP Basic, stateless; the password hash (bcrypt) is checked once per credential and then
- * remembered for a few minutes by {@link CachingAuthenticationProvider}.
+ * remembered for a few minutes by {@link CachingAuthenticationProvider}. The chain ends with the
+ * {@link DirectApiRoute}s, which answer their calls without Spring MVC's dispatch.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -91,7 +95,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @org.springframework.core.annotation.Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper json,
-                                    RateLimitProperties limits, ApiTokenService tokens) throws Exception {
+                                    RateLimitProperties limits, ApiTokenService tokens,
+                                    org.springframework.beans.factory.ObjectProvider<DirectApiRoute> directRoutes,
+                                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors)
+            throws Exception {
         RateLimitFilter rateLimits = new RateLimitFilter(limits, json);
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json, rateLimits);
         http.securityMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(
@@ -100,6 +107,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .addFilterBefore(rateLimits, BasicAuthenticationFilter.class)
                 .addFilterBefore(new BodySizeLimitFilter(json), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(new DirectRouteFilter(directRoutes.orderedStream().toList(), errors), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(

@@ -62,6 +62,17 @@ public final class Http {
         return send(b);
     }
 
+    /** A JSON POST whose body is sent in chunks, its length not declared. */
+    public Response postChunked(String path, String user, String body, String... headers) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder b = builder(path, user).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
+    }
+
     public Response postBytes(String path, String user, byte[] body) {
         return send(builder(path, user).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
