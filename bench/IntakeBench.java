@@ -77,7 +77,7 @@ public class IntakeBench {
         });
         System.out.printf("raw insert: %d rows, %.0f/s, p99 %.1f ms%n", raw.count, raw.perSecond(), raw.percentile(99));
         System.out.printf("ceiling ratio (GET /api/me against raw insert): %.2f%n", ceiling.perSecond() / raw.perSecond());
-        System.out.printf("intake_per_s=%.0f p99_ms=%.1f raw_insert_per_s=%.0f ratio=%.2f%n",
+        System.out.printf("intake_per_s=%.0f p99_ms=%.1f raw_insert_per_s=%.0f ratio=%.3f%n",
                 intake.perSecond(), intake.percentile(99), raw.perSecond(), intake.perSecond() / raw.perSecond());
     }
 

@@ -3,6 +3,7 @@ package org.onegrid.cases.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
@@ -11,11 +12,12 @@ import org.onegrid.cases.CaseDetails;
 import org.onegrid.cases.NewCase;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.security.DirectApiRoute;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
-import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.stereotype.Component;
 
@@ -60,7 +62,7 @@ final class DirectIntake implements DirectApiRoute {
 
     @Override
     public void answer(HttpServletRequest request, HttpServletResponse response, StaffMember staff) throws IOException {
-        ServletServerHttpRequest input = new ServletServerHttpRequest(request);
+        HttpInputMessage input = body(request);
         NewCase body = (NewCase) json.read(NewCase.class, input);
         if (body == null) {
             // The body was the JSON literal null: to Spring MVC, a missing body.
@@ -73,6 +75,26 @@ final class DirectIntake implements DirectApiRoute {
         output.getHeaders().putAll(answer.getHeaders());
         json.write(answer.getBody(), MediaType.APPLICATION_JSON, output);
         output.flush();
+    }
+
+    /**
+     * The body with the one header the converter reads (its media type and charset); Spring's
+     * ServletServerHttpRequest would copy every request header first.
+     */
+    private static HttpInputMessage body(HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.CONTENT_TYPE, request.getContentType());
+        return new HttpInputMessage() {
+            @Override
+            public InputStream getBody() throws IOException {
+                return request.getInputStream();
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return headers;
+            }
+        };
     }
 
     /** How many intakes this route recorded (the rest went through Spring MVC). */
