@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -17,7 +18,8 @@ import org.springframework.security.core.AuthenticationException;
  * Checks a username and password with the adaptive hash once, then remembers the success for a
  * short time under a SHA-256 digest of the pair (never the password itself). Failures are not
  * remembered, and an entry expires after {@code ttl}, so a changed or disabled account is
- * refused again within that time.
+ * refused again within that time. Requests that bring the same pair while it is being checked
+ * share that check and its outcome.
  */
 final class CachingAuthenticationProvider implements AuthenticationProvider {
 
@@ -37,6 +39,7 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
     private final SignInListener listener;
     private final long ttlNanos;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Authentication>> checking = new ConcurrentHashMap<>();
 
     CachingAuthenticationProvider(AuthenticationProvider delegate, SignInListener listener, Duration ttl) {
         this.delegate = delegate;
@@ -47,11 +50,45 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String key = digest(authentication.getName(), String.valueOf(authentication.getCredentials()));
-        long now = System.nanoTime();
         Entry entry = cache.get(key);
-        if (entry != null && entry.expiresAtNanos() - now > 0) {
+        if (entry != null && entry.expiresAtNanos() - System.nanoTime() > 0) {
             return entry.authentication();
         }
+        // One check per pair at a time: when an entry expires under load, the requests that bring
+        // the same credentials meanwhile wait for that check instead of each running the hash.
+        CompletableFuture<Authentication> mine = new CompletableFuture<>();
+        CompletableFuture<Authentication> running = checking.putIfAbsent(key, mine);
+        if (running != null) {
+            return outcomeOf(running);
+        }
+        try {
+            Entry justChecked = cache.get(key); // by a check that ended after the first look
+            Authentication result = justChecked != null && justChecked.expiresAtNanos() - System.nanoTime() > 0
+                    ? justChecked.authentication() : check(authentication, key);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException failed) {
+            mine.completeExceptionally(failed);
+            throw failed;
+        } finally {
+            checking.remove(key, mine);
+        }
+    }
+
+    private static Authentication outcomeOf(CompletableFuture<Authentication> check) {
+        try {
+            return check.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    /** The adaptive-hash check, remembered on success. */
+    private Authentication check(Authentication authentication, String key) {
+        long now = System.nanoTime();
         Authentication result;
         try {
             result = delegate.authenticate(authentication);
