@@ -48,6 +48,8 @@ public class ClassifierService implements CategoryAdvisor {
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final double threshold;
     private volatile Loaded loaded;
+    /** A version with older features is being replaced by this instance. */
+    private final java.util.concurrent.atomic.AtomicBoolean replacing = new java.util.concurrent.atomic.AtomicBoolean();
     /** When this instance last asked the database for the newest version (nanoTime). */
     private volatile long checkedAt = System.nanoTime() - VERSION_CHECK_NANOS;
     /** How stale this instance's model may be after another instance trains a new one. */
@@ -148,6 +150,40 @@ public class ClassifierService implements CategoryAdvisor {
         checkedAt = System.nanoTime() - VERSION_CHECK_NANOS;
     }
 
+    /** Finds, at start, a newest version stored with older features (and so replaces it). */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void checkStoredModel() {
+        current();
+    }
+
+    /**
+     * A version stored with older text features (by an earlier release) cannot score messages;
+     * rather than leave intake without suggestions until the weekly retraining, one is trained
+     * now on the closed cases, in the background, unless a newer version appears meanwhile.
+     */
+    private void replaceInBackground(int stale) {
+        if (!replacing.compareAndSet(false, true)) {
+            return;
+        }
+        Thread worker = new Thread(() -> {
+            try {
+                Integer newest = jdbc.sql("SELECT max(version) FROM classifier_model").query(Integer.class).optional()
+                        .orElse(null);
+                if (newest != null && newest == stale) {
+                    train(List.of(), "closed cases (v" + stale + " had older features)", "system:classifier");
+                }
+            } catch (ApiProblemException tooFew) {
+                log.info("Classifier v{} not replaced: {}", stale, tooFew.getMessage());
+            } catch (RuntimeException failed) {
+                log.warn("Classifier v{} not replaced", stale, failed);
+            } finally {
+                replacing.set(false);
+            }
+        }, "classifier-replace");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
     /** Weekly by default; a deployment with no closed cases yet simply has no model. */
     @Scheduled(cron = "${onegrid.classifier.retrain-cron:0 0 3 * * SUN}")
     void retrain() {
@@ -178,8 +214,9 @@ public class ClassifierService implements CategoryAdvisor {
                     .query(byte[].class).single();
             CategoryClassifier model = CategoryClassifier.fromBytes(bytes).orElse(null);
             if (model == null) {
-                log.warn("Classifier v{} was stored with older text features and is not used: train a new version "
-                        + "(POST /api/classifier/train) or wait for the weekly retraining", newest);
+                log.warn("Classifier v{} was stored with older text features and is not used; retraining on the "
+                        + "closed cases", newest);
+                replaceInBackground(newest);
             }
             current = new Loaded(newest, model);
             loaded = current;

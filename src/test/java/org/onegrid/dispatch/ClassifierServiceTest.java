@@ -69,6 +69,56 @@ class ClassifierServiceTest extends ApiTest {
         assertThat(suggestions.get(0).get("ownerUnitName").asText()).isNotBlank();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ClassifierService classifiers;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aVersionStoredWithOlderFeaturesIsReplacedByOneTrainedOnTheClosedCases() throws Exception {
+        // Closed cases to learn from, in 2019 and without timelines, so that they touch no figures.
+        for (int i = 0; i < 45; i++) {
+            String[] topic = TOPICS[i % TOPICS.length];
+            jdbc.sql("""
+                    INSERT INTO cases (id, code, channel, title, description, category_code, received_at, created_by,
+                                       state, step_started_at, updated_at, closed_at)
+                    VALUES (nextval('case_id_seq'), ?, 'HOTLINE_12345', ?, ?, ?, '2019-03-01T10:00:00+08:00', 'test', 'CLOSED',
+                            '2019-03-01T10:00:00+08:00', '2019-03-05T10:00:00+08:00', '2019-03-05T10:00:00+08:00')
+                    """).params("OLDFEATURES-" + i, topic[1], topic[2] + "，编号" + i, topic[0]).update();
+        }
+        try {
+            byte[] old = CategoryClassifierTest.olderForm("1201"); // what an earlier release stored
+            int stale = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM classifier_model").query(Integer.class).single();
+            for (int version : new int[] {stale, stale + 1}) {
+                jdbc.sql("""
+                        INSERT INTO classifier_model (version, trained_by, source, training_size, holdout_size, model)
+                        VALUES (?, 'test', 'an earlier release', 0, 0, ?)
+                        """).params(version, old).update();
+            }
+            // Withdrawing the newer one makes this instance look at the stored versions now.
+            assertThat(http().delete("/api/classifier/models/" + (stale + 1), "admin").status()).isEqualTo(204);
+
+            classifiers.checkStoredModel(); // as at start
+            JsonNode replacement = null;
+            for (int i = 0; i < 300 && replacement == null; i++) {
+                for (JsonNode model : http().get("/api/classifier/models", "admin").body()) {
+                    if (model.get("version").asInt() > stale) {
+                        replacement = model;
+                    }
+                }
+                Thread.sleep(replacement == null ? 100 : 0);
+            }
+            assertThat(replacement).as("a version trained to replace v" + stale).isNotNull();
+            assertThat(replacement.get("source").asText()).contains("older features");
+            assertThat(replacement.get("trainingSize").asInt()).isGreaterThanOrEqualTo(45);
+            assertThat(classifiers.suggest("老板拖欠工资", "公司拖欠农民工工资三个月不发", 1))
+                    .first().satisfies(s -> assertThat(s.categoryCode()).isEqualTo("1201"));
+        } finally {
+            jdbc.sql("DELETE FROM cases WHERE code LIKE 'OLDFEATURES-%'").update();
+        }
+    }
+
     @Test
     void aMalformedLabelledFileIsRefused() {
         Response refused = http().postText("/api/classifier/train", "admin", "id\ttitle\nbroken");
