@@ -167,8 +167,7 @@ public class ClassifierService implements CategoryAdvisor {
         }
         Thread worker = new Thread(() -> {
             try {
-                Integer newest = jdbc.sql("SELECT max(version) FROM classifier_model").query(Integer.class).optional()
-                        .orElse(null);
+                Integer newest = newestVersion();
                 if (newest != null && newest == stale) {
                     train(List.of(), "closed cases (v" + stale + " had older features)", "system:classifier");
                 }
@@ -182,6 +181,11 @@ public class ClassifierService implements CategoryAdvisor {
         }, "classifier-replace");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /** The newest stored version, or null when none is stored. */
+    private Integer newestVersion() {
+        return jdbc.sql("SELECT max(version) FROM classifier_model").query(Integer.class).optional().orElse(null);
     }
 
     /** Weekly by default; a deployment with no closed cases yet simply has no model. */
@@ -205,7 +209,7 @@ public class ClassifierService implements CategoryAdvisor {
             return current;
         }
         checkedAt = now;
-        Integer newest = jdbc.sql("SELECT max(version) FROM classifier_model").query(Integer.class).optional().orElse(null);
+        Integer newest = newestVersion();
         if (newest == null) {
             return null;
         }

@@ -50,9 +50,9 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String key = digest(authentication.getName(), String.valueOf(authentication.getCredentials()));
-        Entry entry = cache.get(key);
-        if (entry != null && entry.expiresAtNanos() - System.nanoTime() > 0) {
-            return entry.authentication();
+        Authentication known = remembered(key);
+        if (known != null) {
+            return known;
         }
         // One check per pair at a time: when an entry expires under load, the requests that bring
         // the same credentials meanwhile wait for that check instead of each running the hash.
@@ -62,9 +62,8 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
             return outcomeOf(running);
         }
         try {
-            Entry justChecked = cache.get(key); // by a check that ended after the first look
-            Authentication result = justChecked != null && justChecked.expiresAtNanos() - System.nanoTime() > 0
-                    ? justChecked.authentication() : check(authentication, key);
+            Authentication justChecked = remembered(key); // by a check that ended after the first look
+            Authentication result = justChecked != null ? justChecked : check(authentication, key);
             mine.complete(result);
             return result;
         } catch (RuntimeException failed) {
@@ -73,6 +72,12 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
         } finally {
             checking.remove(key, mine);
         }
+    }
+
+    /** The remembered success for this pair, or null when there is none or it has expired. */
+    private Authentication remembered(String key) {
+        Entry entry = cache.get(key);
+        return entry != null && entry.expiresAtNanos() - System.nanoTime() > 0 ? entry.authentication() : null;
     }
 
     private static Authentication outcomeOf(CompletableFuture<Authentication> check) {

@@ -54,19 +54,20 @@ public final class Http {
     }
 
     public Response post(String path, String user, String body, String... headers) {
-        HttpRequest.Builder b = builder(path, user).header("Content-Type", "application/json")
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return send(b);
+        return postJson(path, user,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body), headers);
     }
 
     /** A JSON POST whose body is sent in chunks, its length not declared. */
     public Response postChunked(String path, String user, String body, String... headers) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder b = builder(path, user).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)));
+        return postJson(path, user,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)), headers);
+    }
+
+    /** {@code headers}: names and values in turn. */
+    private Response postJson(String path, String user, HttpRequest.BodyPublisher body, String... headers) {
+        HttpRequest.Builder b = builder(path, user).header("Content-Type", "application/json").POST(body);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
