@@ -12,6 +12,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.onegrid.support.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,11 +22,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Intakes that arrive together are committed together (group commit); each caller still gets
  * exactly its own outcome: retries of one idempotency key racing each other make one case, and
- * a row the database refuses fails its own caller only.
+ * a row the database refuses fails its own caller only. More callers than one batch holds, so
+ * the writer must hand over to a waiting caller; a lost wake-up fails the test by its time-out.
  */
 class IntakeWriterTest extends ApiTest {
 
-    private static final int CALLERS = 32;
+    private static final int CALLERS = IntakeWriter.MAX_BATCH + 36;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -54,11 +56,11 @@ class IntakeWriterTest extends ApiTest {
         for (int i = 0; i < CALLERS; i++) {
             if (i == 8) {
                 Future<Optional<IntakeWriter.Written>> bad = outcomes.get(i);
-                assertThat(org.assertj.core.api.Assertions.catchThrowable(bad::get))
+                assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> bad.get(30, TimeUnit.SECONDS)))
                         .hasCauseInstanceOf(DataAccessException.class);
                 continue;
             }
-            Optional<IntakeWriter.Written> outcome = outcomes.get(i).get();
+            Optional<IntakeWriter.Written> outcome = outcomes.get(i).get(30, TimeUnit.SECONDS);
             if (i < 8) {
                 outcome.ifPresent(w -> sameKeyIds.add(w.id()));
             } else {
