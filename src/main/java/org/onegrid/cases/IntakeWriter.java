@@ -92,6 +92,9 @@ final class IntakeWriter {
         }
         Pending mine = new Pending(intake, Thread.currentThread());
         queue.add(mine);
+        // Like the lock it replaces, the wait ignores interrupts (the intake is on its way to the
+        // database either way); the flag is cleared so the wait does not spin, and restored after.
+        boolean interrupted = false;
         while (!mine.done) {
             if (writing.tryLock()) {
                 try {
@@ -110,7 +113,11 @@ final class IntakeWriter {
                 // The writer wakes this caller when its intake is written or when it is next to write.
                 // An intake queued after the writer's last look finds the writer free, or the next one wakes it.
                 LockSupport.park(this);
+                interrupted |= Thread.interrupted();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (mine.failure != null) {
             throw mine.failure;
