@@ -87,6 +87,17 @@
   }
 
   document.addEventListener('click', function (e) {
+    // A form's table grows by a copy of its last row, emptied (the issue form of assignment sheets).
+    var add = e.target.closest('[data-add-row]');
+    if (add) {
+      var rows = document.querySelectorAll(add.dataset.addRow + ' [data-item-row]');
+      var last = rows[rows.length - 1];
+      var copy = last.cloneNode(true);
+      copy.querySelectorAll('input, select').forEach(function (f) { f.value = ''; });
+      copy.querySelectorAll('.field-error').forEach(function (m) { m.remove(); });
+      last.parentNode.appendChild(copy);
+      return;
+    }
     var chip = e.target.closest('[data-pick-category]');
     if (chip) {
       var select = document.getElementById('categoryCode');

@@ -2,6 +2,7 @@ package org.onegrid.pages;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.onegrid.errors.ApiProblemException;
 import org.onegrid.errors.FieldProblem;
 import org.springframework.ui.Model;
@@ -34,13 +35,18 @@ final class FormErrors {
 
     /** Reads an optional number typed into a form; a non-number becomes a field error. */
     static Double number(String field, String value, Map<String, String> errors) {
+        return parsed(field, value, Double::valueOf, "must be a number", errors);
+    }
+
+    /** Reads an optional value typed into a form; what does not parse becomes the field's error. */
+    static <T> T parsed(String field, String value, Function<String, T> parse, String reason, Map<String, String> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return Double.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            errors.put(field, "must be a number");
+            return parse.apply(value.trim());
+        } catch (RuntimeException unreadable) {
+            errors.put(field, reason);
             return null;
         }
     }

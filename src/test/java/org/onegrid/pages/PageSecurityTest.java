@@ -105,4 +105,50 @@ class PageSecurityTest extends ApiTest {
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.headers().firstValue("Set-Cookie")).isEmpty();
     }
+
+    @Test
+    void theIssueFormPressedTwiceMakesOneSheetAndOnlyIssuersMayUseIt() throws Exception {
+        String title = "form-sheet-" + System.nanoTime();
+        HttpClient dispatcher = signedIn("dispatcher");
+        String page = get(dispatcher, "/ledger/sheets").body();
+        assertThat(page).contains("id=\"issue-form\"");
+        Matcher key = Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(key.find()).isTrue();
+        String form = "title=" + title + "&programme=&key=" + key.group(1)
+                + "&content=&ownerUnitId=&dueDate=&content=one%2C+two&ownerUnitId=2&dueDate=2099-01-01&_csrf="
+                + token(dispatcher, "/ledger/sheets");
+        HttpResponse<String> first = postForm(dispatcher, "/ledger/sheets", form);
+        HttpResponse<String> again = postForm(dispatcher, "/ledger/sheets", form);
+        assertThat(first.statusCode()).isEqualTo(302);
+        assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(count("SELECT count(*) FROM assignment_sheet WHERE title = ?", title))
+                .isEqualTo(1);
+        assertThat(count("""
+                SELECT count(*) FROM assignment_item i JOIN assignment_sheet s ON s.id = i.sheet_id WHERE s.title = ?
+                """, title)).as("the empty row is skipped").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT i.content FROM assignment_item i JOIN assignment_sheet s ON s.id = i.sheet_id WHERE s.title = ?")
+                .param(title).query(String.class).single()).as("a comma stays in its item").isEqualTo("one, two");
+
+        // A reason is shown beside its own row, also when an empty row comes before it.
+        HttpResponse<String> badDate = postForm(dispatcher, "/ledger/sheets", "title=" + title + "-d&key=k2"
+                + "&content=&ownerUnitId=&dueDate=&content=item&ownerUnitId=2&dueDate=2099-13-01&_csrf="
+                + token(dispatcher, "/ledger/sheets"));
+        String[] rows = badDate.body().split("data-item-row");
+        assertThat(rows).hasSize(3);
+        assertThat(rows[1]).doesNotContain("field-error");
+        assertThat(rows[2]).contains("field-error").contains("value=\"2099-13-01\"");
+
+        HttpClient handler = signedIn("handler");
+        assertThat(get(handler, "/ledger/sheets").body()).doesNotContain("id=\"issue-form\"");
+        HttpResponse<String> refused = postForm(handler, "/ledger/sheets", "title=" + title + "-h&key=k1"
+                + "&content=item&ownerUnitId=2&dueDate=2099-01-01&_csrf=" + token(handler, "/ledger/sheets"));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("class=\"problem\"");
+        assertThat(count("SELECT count(*) FROM assignment_sheet WHERE title = ?", title + "-h"))
+                .isZero();
+    }
+
+    private long count(String sql, Object param) {
+        return jdbc.sql(sql).param(param).query(Long.class).single();
+    }
 }

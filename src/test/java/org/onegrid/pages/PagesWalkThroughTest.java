@@ -275,13 +275,31 @@ class PagesWalkThroughTest extends ApiTest {
         assertThat(download.suggestedFilename()).endsWith(".xlsx");
         shot(dispatcher, "17-export-done");
 
-        // 11. The leader issues an assignment sheet (through the API); the owning unit's handler sees the
-        //     item among its open items and crosses it off with what was done; the sheet shows the progress.
+        // 11. The leader issues an assignment sheet from the sheets page: an item without its due date is
+        //     refused beside its row with what was typed kept; a row can be added, empty rows are skipped.
+        //     The owning unit's handler sees the item among its open items and crosses it off with what
+        //     was done; the sheet shows the progress.
         long urban = unitId("D-URBAN_MANAGEMENT");
-        long sheetId = http().post("/api/assignment-sheets", "district", """
-                {"title":"走查交办单","programme":"走查专项","items":[
-                  {"content":"东门垃圾点每日清运","ownerUnitId":%d,"dueDate":"%s"}]}
-                """.formatted(urban, java.time.LocalDate.now().plusDays(3))).body().get("id").asLong();
+        leader.navigate(url("/ledger/sheets?lang=zh"));
+        String firstRow = "#issue-items [data-item-row]:nth-child(1) ";
+        leader.fill("#issue-title", "走查交办单");
+        leader.fill("#issue-programme", "走查专项");
+        leader.fill(firstRow + "input[name=content]", "东门垃圾点每日清运");
+        leader.selectOption(firstRow + "select[name=ownerUnitId]", String.valueOf(urban));
+        leader.click("#issue-submit");
+        leader.waitForLoadState();
+        assertThat(leader.textContent(firstRow + ".field-error")).isEqualTo("必填");
+        assertThat(leader.inputValue(firstRow + "input[name=content]")).isEqualTo("东门垃圾点每日清运");
+        assertThat(leader.inputValue(firstRow + "select[name=ownerUnitId]")).isEqualTo(String.valueOf(urban));
+        shot(leader, "17b-issue-sheet-refused");
+        int rows = leader.locator("#issue-items [data-item-row]").count();
+        leader.click("[data-add-row]");
+        assertThat(leader.locator("#issue-items [data-item-row]").count()).isEqualTo(rows + 1);
+        leader.fill(firstRow + "input[name=dueDate]", java.time.LocalDate.now().plusDays(3).toString());
+        leader.click("#issue-submit");
+        leader.waitForURL(java.util.regex.Pattern.compile(".*/ledger/sheets/\\d+$"));
+        long sheetId = Long.parseLong(leader.url().replaceAll(".*/ledger/sheets/", ""));
+        assertThat(leader.textContent("#sheet-progress")).isEqualTo("0 / 1");
         handler.navigate(url("/ledger/sheets?lang=zh"));
         assertThat(handler.textContent("#my-items")).contains("东门垃圾点每日清运");
         handler.click("#sheets a:has-text('走查交办单')");
