@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Times the assessment's read paths over HTTP, one client, as a leader's screen would call them:
- * the dashboard's figures, a one-month unit ranking and a one-month grid ranking (100 requests
- * each after 10 warm-up requests), then an export of the 100,000 most recent cases of a filter
+ * the dashboard's figures, a one-month unit ranking and a one-month grid ranking, the cases
+ * behind one count (drill-down) (100 requests each after 10 warm-up requests), then an export of the 100,000 most recent cases of a filter
  * to Excel (from the request to the file downloaded).
  * Usage: java -cp postgresql.jar bench/AssessmentBench.java BASE_URL JDBC_URL
  */
@@ -38,6 +38,20 @@ public class AssessmentBench {
         double units = time("ranking unit " + month, base + "/api/assessment/rankings?dimension=unit&month=" + month);
         double grids = time("ranking grid " + month, base + "/api/assessment/rankings?dimension=grid&month=" + month);
         time("figures street " + month, base + "/api/assessment/figures?dimension=street&month=" + month);
+        // Drill-down: the cases behind one count, for the unit that resolved the most that month
+        // (the largest list a leader can open from the ranking), first page of 50.
+        String busiest;
+        try (Connection db = DriverManager.getConnection(args[1], "postgres", "");
+             ResultSet rs = db.createStatement().executeQuery("SELECT key FROM figure_day WHERE dimension = 'U' AND day >= '"
+                     + month + "-01'::date AND day < ('" + month + "-01'::date + interval '1 month') GROUP BY key"
+                     + " ORDER BY sum(resolved) DESC LIMIT 1")) {
+            rs.next();
+            busiest = rs.getString(1);
+        }
+        double drillDown = time("drill-down unit " + busiest + " resolved " + month, base
+                + "/api/assessment/cases?dimension=unit&key=" + busiest + "&measure=resolved&month=" + month);
+        time("drill-down district handling_on_time " + month, base
+                + "/api/assessment/cases?dimension=district&measure=handling_on_time&month=" + month);
 
         // Export: the most recent 100,000 cases (a received-from date chosen so that about that many match).
         long started = System.nanoTime();
@@ -54,8 +68,8 @@ public class AssessmentBench {
                 .header("Authorization", AUTH).build(), HttpResponse.BodyHandlers.ofByteArray());
         double exportSeconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("export: %s, %d bytes, %.1f s; %s%n", field(status, "state"), file.body().length, exportSeconds, status);
-        System.out.printf("dashboard_p95_ms=%.1f ranking_unit_p95_ms=%.1f ranking_grid_p95_ms=%.1f export_100k_s=%.1f heap_mb=512%n",
-                dashboard, units, grids, exportSeconds);
+        System.out.printf("dashboard_p95_ms=%.1f ranking_unit_p95_ms=%.1f ranking_grid_p95_ms=%.1f drill_down_p95_ms=%.1f"
+                + " export_100k_s=%.1f heap_mb=512%n", dashboard, units, grids, drillDown, exportSeconds);
     }
 
     static double time(String what, String url) throws Exception {

@@ -136,6 +136,27 @@ class IndicatorsTest extends ApiTest {
         folder.foldAll();
     }
 
+    /** Each count of October's row for {@code key} equals its drill-down's figure and the amounts it lists. */
+    private void drillDownsAgree(String dimension, String key) {
+        JsonNode row = null;
+        for (JsonNode r : http().get("/api/assessment/figures?dimension=" + dimension + "&month=2024-10", "district")
+                .body().get("rows")) {
+            row = r.get("key").asText().equals(key) ? r : row;
+        }
+        assertThat(row).as("figures of %s %s", dimension, key).isNotNull();
+        row.get("counts").fields().forEachRemaining(count -> {
+            JsonNode drill = http().get("/api/assessment/cases?dimension=" + dimension + "&key=" + key + "&measure="
+                    + count.getKey() + "&month=2024-10&size=500", "district").body();
+            String what = dimension + " " + key + " " + count.getKey();
+            assertThat(drill.get("figure").asLong()).as(what).isEqualTo(count.getValue().asLong());
+            long listed = 0;
+            for (JsonNode c : drill.get("cases")) {
+                listed += c.get("amount").asLong();
+            }
+            assertThat(listed).as(what + " listed").isEqualTo(count.getValue().asLong());
+        });
+    }
+
     private JsonNode unitRow(String month) {
         JsonNode rows = http().get("/api/assessment/figures?dimension=unit&month=" + month, "district").body().get("rows");
         for (JsonNode row : rows) {
@@ -199,17 +220,11 @@ class IndicatorsTest extends ApiTest {
 
     @Test
     void everyFigureAgreesWithTheCasesBehindIt() {
-        JsonNode u = unitRow("2024-10");
-        u.get("counts").fields().forEachRemaining(count -> {
-            JsonNode drill = http().get("/api/assessment/cases?dimension=unit&key=" + unit + "&measure=" + count.getKey()
-                    + "&month=2024-10&size=500", "district").body();
-            assertThat(drill.get("figure").asLong()).as(count.getKey()).isEqualTo(count.getValue().asLong());
-            long listed = 0;
-            for (JsonNode c : drill.get("cases")) {
-                listed += c.get("amount").asLong();
-            }
-            assertThat(listed).as(count.getKey() + " listed").isEqualTo(count.getValue().asLong());
-        });
+        drillDownsAgree("unit", String.valueOf(unit));
+        // The drill-down narrows by category, grid code and unit in different places of its query.
+        drillDownsAgree("category", "0104");
+        drillDownsAgree("grid", "320706001001001");
+        drillDownsAgree("street", "320706001");
         JsonNode handlingDue = http().get("/api/assessment/cases?dimension=unit&key=" + unit
                 + "&measure=handling_due&month=2024-10", "district").body();
         assertThat(handlingDue.get("cases")).extracting(c -> c.get("id").asLong() + "x" + c.get("amount").asLong())
