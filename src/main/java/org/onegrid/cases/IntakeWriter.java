@@ -151,7 +151,9 @@ final class IntakeWriter {
         } finally {
             for (Pending p : batch) {
                 p.done = true;
-                LockSupport.unpark(p.caller);
+                if (p.caller != Thread.currentThread()) {
+                    LockSupport.unpark(p.caller);
+                }
             }
         }
     }

@@ -41,6 +41,9 @@ class SheetPages {
     /** Item rows an empty issue form offers; a script adds more. */
     static final int BLANK_ROWS = 3;
 
+    /** A reason's field that names an item: {@code items[n].field}. */
+    private static final Pattern ITEM_FIELD = Pattern.compile("items\\[(\\d+)](.*)");
+
     private final AssignmentSheets sheets;
     private final CalendarService calendars;
     private final DirectoryService directory;
@@ -143,8 +146,6 @@ class SheetPages {
         });
         return byRow;
     }
-
-    private static final Pattern ITEM_FIELD = Pattern.compile("items\\[(\\d+)](.*)");
 
     private static int size(List<String> values) {
         return values == null ? 0 : values.size();
