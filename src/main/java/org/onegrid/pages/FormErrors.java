@@ -1,11 +1,13 @@
 package org.onegrid.pages;
 
+import java.time.DateTimeException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.onegrid.errors.ApiProblemException;
 import org.onegrid.errors.FieldProblem;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
 
 /**
  * A refusal turned into what a form shows: each field's reason next to the field, and the
@@ -40,12 +42,12 @@ final class FormErrors {
 
     /** Reads an optional value typed into a form; what does not parse becomes the field's error. */
     static <T> T parsed(String field, String value, Function<String, T> parse, String reason, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
+        if (!StringUtils.hasText(value)) {
             return null;
         }
         try {
             return parse.apply(value.trim());
-        } catch (RuntimeException unreadable) {
+        } catch (IllegalArgumentException | DateTimeException unreadable) { // numbers, dates
             errors.put(field, reason);
             return null;
         }

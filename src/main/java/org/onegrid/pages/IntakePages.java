@@ -21,6 +21,7 @@ import org.onegrid.errors.ApiProblemException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -97,7 +98,7 @@ class IntakePages {
     String suggestions(@RequestParam(required = false) String title, @RequestParam(required = false) String description,
                        Model model) {
         CategoryAdvisor advisor = classifier.getIfAvailable();
-        List<CategoryAdvisor.Suggestion> best = advisor == null || (isBlank(title) && isBlank(description)) ? List.of()
+        List<CategoryAdvisor.Suggestion> best = advisor == null || (!StringUtils.hasText(title) && !StringUtils.hasText(description)) ? List.of()
                 : advisor.suggest(limit(title), limit(description), 3);
         model.addAttribute("suggestions", best.stream()
                 .map(s -> new Suggested(s.categoryCode(), catalog.category(s.categoryCode()).map(Category::name)
@@ -149,10 +150,6 @@ class IntakePages {
 
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 
     private static String limit(String s) {

@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,7 +60,7 @@ class SheetPages {
 
         record Row(String content, String ownerUnitId, String dueDate) {
             boolean blank() {
-                return isBlank(content) && isBlank(ownerUnitId) && isBlank(dueDate);
+                return !StringUtils.hasText(content) && !StringUtils.hasText(ownerUnitId) && !StringUtils.hasText(dueDate);
             }
         }
 
@@ -104,7 +105,7 @@ class SheetPages {
         for (int i = 0; i < count; i++) {
             rows.add(new IssueForm.Row(at(contents, i), at(owners, i), at(dueDates, i)));
         }
-        IssueForm form = new IssueForm(title, programme, isBlank(key) ? UUID.randomUUID().toString() : key, rows);
+        IssueForm form = new IssueForm(title, programme, StringUtils.hasText(key) ? key : UUID.randomUUID().toString(), rows);
         Map<String, String> errors = new LinkedHashMap<>();
         List<AssignmentSheets.NewItem> items = new ArrayList<>();
         List<Integer> rowOfItem = new ArrayList<>();
@@ -153,10 +154,6 @@ class SheetPages {
 
     private static String at(List<String> values, int i) {
         return values == null || i >= values.size() || values.get(i) == null ? "" : values.get(i);
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 
     @GetMapping("/ledger/sheets/{id}")
