@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# Five-fold cross-validation of the category classifier on ../shared/data/appeals-cn/train.tsv
-# (read by path; never copied into the repository). Prints each fold's last line and the mean.
-# Usage: bench/classify-cv.sh [path to train.tsv]
+# K-fold cross-validation (five folds unless told) of the category classifier on
+# ../shared/data/appeals-cn/train.tsv (read by path; never copied into the repository).
+# Prints each fold's last line and the mean.
+# Usage: bench/classify-cv.sh [path to train.tsv] [folds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${1:-../shared/data/appeals-cn/train.tsv}
+FOLDS=${2:-5}
 WORK=$(mktemp -d /tmp/onegrid-cv.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 [ -f target/onegrid.jar ] || mvn -q -B package -DskipTests
 
 HEADER=$(head -1 "$DATA")
-# Fold of a row: its line number modulo 5.
-awk -v dir="$WORK" 'NR > 1 { print > (dir "/fold" (NR % 5) ".tsv") }' "$DATA"
-for k in 0 1 2 3 4; do
-  { echo "$HEADER"; for j in 0 1 2 3 4; do [ "$j" = "$k" ] || cat "$WORK/fold$j.tsv"; done; } > "$WORK/train$k.tsv"
+# Fold of a row: its line number modulo the number of folds.
+awk -v dir="$WORK" -v folds="$FOLDS" 'NR > 1 { print > (dir "/fold" (NR % folds) ".tsv") }' "$DATA"
+for k in $(seq 0 $((FOLDS - 1))); do
+  { echo "$HEADER"; for j in $(seq 0 $((FOLDS - 1))); do [ "$j" = "$k" ] || cat "$WORK/fold$j.tsv"; done; } > "$WORK/train$k.tsv"
   { echo "$HEADER"; cat "$WORK/fold$k.tsv"; } > "$WORK/test$k.tsv"
   java -jar target/onegrid.jar classify-eval --train "$WORK/train$k.tsv" --test "$WORK/test$k.tsv" | tail -1 \
     | tee -a "$WORK/results.txt" | sed "s/^/fold $k: /"
