@@ -210,28 +210,18 @@ public final class CategoryClassifier {
             for (Feature f : x) {
                 score += weights[c][f.getIndex()] * f.getValue();
             }
-            values[c] = score;
+            values[c] = CONFIDENCE_SCALE * score;
         }
-        double max = Arrays.stream(values).max().orElse(0);
-        double sum = 0;
-        for (int i = 0; i < values.length; i++) {
-            sum += Math.exp(CONFIDENCE_SCALE * (values[i] - max));
-        }
-        double logSum = Math.log(sum);
+        double[] fromSvm = HiddenLayerNetwork.logSoftmax(values);
         double[] fromNetwork = network.logProbabilities(x);
-        for (int i = 0; i < values.length; i++) {
-            double fromSvm = CONFIDENCE_SCALE * (values[i] - max) - logSum;
-            values[i] = (1 - NETWORK_SHARE) * fromSvm + NETWORK_SHARE * fromNetwork[i];
+        double[] both = new double[labels.length];
+        for (int c = 0; c < labels.length; c++) {
+            both[c] = (1 - NETWORK_SHARE) * fromSvm[c] + NETWORK_SHARE * fromNetwork[c];
         }
-        max = Arrays.stream(values).max().orElse(0);
-        sum = 0;
-        for (int i = 0; i < values.length; i++) {
-            values[i] = Math.exp(values[i] - max);
-            sum += values[i];
-        }
+        double[] confidence = HiddenLayerNetwork.logSoftmax(both);
         List<Suggestion> suggestions = new ArrayList<>();
-        for (int i = 0; i < values.length; i++) {
-            suggestions.add(new Suggestion(labels[i], values[i] / sum));
+        for (int c = 0; c < labels.length; c++) {
+            suggestions.add(new Suggestion(labels[c], Math.exp(confidence[c])));
         }
         suggestions.sort(Comparator.comparingDouble(Suggestion::confidence).reversed());
         return suggestions;

@@ -162,10 +162,10 @@ final class HiddenLayerNetwork {
                         kept[b][k] = keep;
                         active[b][k] = Math.max(hidden[b][k], 0f) * keep;
                     }
-                    double[] p = softmax(output(active[b]));
+                    double[] p = logSoftmax(output(active[b]));
                     double weight = classWeight[y[d]] / size;
                     for (int c = 0; c < labels; c++) {
-                        dz[c] = (p[c] - (c == y[d] ? 1 : 0)) * weight;
+                        dz[c] = (Math.exp(p[c]) - (c == y[d] ? 1 : 0)) * weight;
                         db2[c] += (float) dz[c];
                     }
                     for (int k = 0; k < HIDDEN; k++) {
@@ -209,17 +209,22 @@ final class HiddenLayerNetwork {
         for (int k = 0; k < HIDDEN; k++) {
             hidden[k] = Math.max(hidden[k], 0f);
         }
-        double[] z = output(hidden);
+        return logSoftmax(output(hidden));
+    }
+
+    /** The logarithms of the softmax of {@code z}: each value less the log of the sum of all their exponentials. */
+    static double[] logSoftmax(double[] z) {
         double max = Arrays.stream(z).max().orElse(0);
         double sum = 0;
         for (double v : z) {
             sum += Math.exp(v - max);
         }
         double log = max + Math.log(sum);
+        double[] out = new double[z.length];
         for (int c = 0; c < z.length; c++) {
-            z[c] -= log;
+            out[c] = z[c] - log;
         }
-        return z;
+        return out;
     }
 
     /** The L2 norm of the terms this network reads (it leaves rare ones out, so it normalises again). */
@@ -263,20 +268,6 @@ final class HiddenLayerNetwork {
             }
         }
         return z;
-    }
-
-    private static double[] softmax(double[] z) {
-        double max = Arrays.stream(z).max().orElse(0);
-        double sum = 0;
-        double[] p = new double[z.length];
-        for (int c = 0; c < z.length; c++) {
-            p[c] = Math.exp(z[c] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < z.length; c++) {
-            p[c] /= sum;
-        }
-        return p;
     }
 
     private static void adagrad(float[] weights, float[] squares, int at, float[] gradients, int from, int length) {
