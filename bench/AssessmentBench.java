@@ -29,9 +29,13 @@ public class AssessmentBench {
         String base = args[0];
         try (Connection db = DriverManager.getConnection(args[1], "postgres", "");
              ResultSet rs = db.createStatement().executeQuery(
-                     "SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM case_event), (SELECT count(*) FROM figure_day)")) {
+                     "SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM case_event), (SELECT count(*) FROM figure_day),"
+                     + " (SELECT count(*) FROM figure_fact), pg_size_pretty(pg_total_relation_size('figure_fact')),"
+                     + " pg_size_pretty(pg_total_relation_size('case_event')), pg_size_pretty(pg_database_size(current_database()))")) {
             rs.next();
-            System.out.printf("cases=%d case_events=%d figure_day_rows=%d%n", rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            System.out.printf("cases=%d case_events=%d figure_day_rows=%d figure_fact_rows=%d figure_fact_size=%s"
+                    + " case_event_size=%s database_size=%s%n", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7));
         }
         String month = YearMonth.now().minusMonths(1).toString();
         double dashboard = time("dashboard", base + "/api/assessment/dashboard");
@@ -50,8 +54,11 @@ public class AssessmentBench {
         }
         double drillDown = time("drill-down unit " + busiest + " resolved " + month, base
                 + "/api/assessment/cases?dimension=unit&key=" + busiest + "&measure=resolved&month=" + month);
-        time("drill-down district handling_on_time " + month, base
+        double districtDrillDown = time("drill-down district handling_on_time " + month, base
                 + "/api/assessment/cases?dimension=district&measure=handling_on_time&month=" + month);
+        String street = "320706001";
+        time("drill-down street " + street + " resolved " + month, base
+                + "/api/assessment/cases?dimension=street&key=" + street + "&measure=resolved&month=" + month);
 
         // Export: the most recent 100,000 cases (a received-from date chosen so that about that many match).
         long started = System.nanoTime();
@@ -69,7 +76,8 @@ public class AssessmentBench {
         double exportSeconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("export: %s, %d bytes, %.1f s; %s%n", field(status, "state"), file.body().length, exportSeconds, status);
         System.out.printf("dashboard_p95_ms=%.1f ranking_unit_p95_ms=%.1f ranking_grid_p95_ms=%.1f drill_down_p95_ms=%.1f"
-                + " export_100k_s=%.1f heap_mb=512%n", dashboard, units, grids, drillDown, exportSeconds);
+                + " drill_down_district_p95_ms=%.1f export_100k_s=%.1f heap_mb=512%n", dashboard, units, grids, drillDown,
+                districtDrillDown, exportSeconds);
     }
 
     static double time(String what, String url) throws Exception {

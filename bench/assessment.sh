@@ -5,7 +5,7 @@
 # (p50/p95 over 100 requests each), and an
 # export of 100,000 cases to Excel (time, with the platform's heap capped at -Xmx512m).
 # The generated database is kept in $BENCH_DATA (default /tmp/onegrid-bench-<N>) for later runs.
-# Last line: dashboard_p95_ms=N ranking_unit_p95_ms=N ranking_grid_p95_ms=N drill_down_p95_ms=N export_100k_s=S heap_mb=512
+# Last line: dashboard_p95_ms=N ranking_unit_p95_ms=N ranking_grid_p95_ms=N drill_down_p95_ms=N drill_down_district_p95_ms=N export_100k_s=S heap_mb=512
 # Usage: bench/assessment.sh [cases=10000000]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -213,39 +213,75 @@ public class AssessmentService {
     }
 
     /**
-     * The cases behind {@code measure} of {@code key} in the period: the period's transitions
-     * put through the same {@link FigureRules} the figures were folded with, plus the open cases
-     * missing a deadline of the period.
+     * The cases behind {@code measure} of {@code key} in the period: each case's share of the
+     * figure as the fold kept it ({@code figure_fact}, written with the same {@link FigureRules}
+     * as the figures, so the two cannot disagree), plus the open cases missing a deadline of the
+     * period, in case order.
      */
     public DrillDown drillDown(Dimension dimension, String key, Measure measure, Period period, int page, int size,
                                StaffMember viewer) {
-        WorkingCalendar calendar = calendars.calendar();
-        Long unit = dimension == Dimension.UNIT ? parseUnit(key) : null;
-        String gridPrefix = switch (dimension) {
-            case GRID, COMMUNITY, STREET -> key;
-            default -> null;
-        };
-        String categoryPrefix = dimension == Dimension.CATEGORY && !key.isEmpty() ? key : null;
-        Map<Long, Long> amounts = new LinkedHashMap<>();
-        List<Fact> facts = new ArrayList<>();
-        for (TransitionFeed.Transition t : feed.touching(start(period.from()), start(period.to()), unit, gridPrefix,
-                categoryPrefix)) {
-            facts.addAll(FigureRules.of(t, calendar));
-        }
-        facts.addAll(missedDeadlines(period));
-        for (Fact f : facts) {
-            if (f.measure() == measure && !f.day().isBefore(period.from()) && f.day().isBefore(period.to())
-                    && f.countsFor(dimension, key)) {
-                amounts.merge(f.caseId(), f.amount(), Long::sum);
+        folder.foldPending(); // what has changed since the last fold counts too, as in the figures
+        StringBuilder narrowed = new StringBuilder();
+        var params = new LinkedHashMap<String, Object>();
+        switch (dimension) {
+            case DISTRICT -> {
+            }
+            case UNIT -> {
+                narrowed.append(" AND unit_id = :unit");
+                params.put("unit", parseUnit(key));
+            }
+            case CATEGORY -> {
+                narrowed.append(" AND coalesce(category_code, '') = :key");
+                params.put("key", key);
+            }
+            case GRID, COMMUNITY, STREET -> {
+                narrowed.append(" AND ").append(dimension.keyExpression("grid_code")).append(" = :key");
+                params.put("key", key);
             }
         }
-        amounts.values().removeIf(a -> a == 0);
-        long figure = amounts.values().stream().mapToLong(Long::longValue).sum();
-        List<Long> ids = List.copyOf(amounts.keySet());
-        List<Long> onPage = ids.subList(Math.min(ids.size(), page * size), Math.min(ids.size(), (page + 1) * size));
-        List<CaseShare> shares = cases.summaries(onPage, viewer).stream()
+        // Deadlines of the period that open cases are missing now: no transition records them yet.
+        StringBuilder missedIds = new StringBuilder("{");
+        StringBuilder missedAmounts = new StringBuilder("{");
+        for (Fact f : missedDeadlines(period)) {
+            if (f.measure() == measure && !f.day().isBefore(period.from()) && f.day().isBefore(period.to())
+                    && f.countsFor(dimension, key)) {
+                missedIds.append(missedIds.length() > 1 ? "," : "").append(f.caseId());
+                missedAmounts.append(missedAmounts.length() > 1 ? "," : "").append(f.amount());
+            }
+        }
+        params.put("measure", measure.code());
+        params.put("from", Date.valueOf(period.from()));
+        params.put("to", Date.valueOf(period.to()));
+        params.put("missedIds", missedIds.append('}').toString());
+        params.put("missedAmounts", missedAmounts.append('}').toString());
+        String shares = """
+                WITH f AS (SELECT case_id, amount FROM figure_fact
+                            WHERE measure = :measure AND day >= :from AND day < :to""" + narrowed + """
+
+                           UNION ALL SELECT * FROM unnest(CAST(:missedIds AS bigint[]), CAST(:missedAmounts AS bigint[]))),
+                     s AS (SELECT case_id, sum(amount)::bigint AS amount FROM f GROUP BY case_id HAVING sum(amount) <> 0)
+                """;
+        Map<Long, Long> amounts = new LinkedHashMap<>();
+        long[] totals = {-1, 0};
+        jdbc.sql(shares + """
+                        SELECT case_id, amount, count(*) OVER () AS cases, sum(amount) OVER ()::bigint AS figure
+                          FROM s ORDER BY case_id LIMIT :size OFFSET :offset""")
+                .params(params).param("size", size).param("offset", (long) page * size)
+                .query(rs -> {
+                    amounts.put(rs.getLong("case_id"), rs.getLong("amount"));
+                    totals[0] = rs.getLong("cases");
+                    totals[1] = rs.getLong("figure");
+                });
+        if (totals[0] < 0) { // no case on this page: the totals are counted on their own
+            jdbc.sql(shares + "SELECT count(*) AS cases, coalesce(sum(amount), 0)::bigint AS figure FROM s")
+                    .params(params).query(rs -> {
+                        totals[0] = rs.getLong("cases");
+                        totals[1] = rs.getLong("figure");
+                    });
+        }
+        List<CaseShare> onPage = cases.summaries(List.copyOf(amounts.keySet()), viewer).stream()
                 .map(c -> new CaseShare(c, amounts.get(c.id()))).toList();
-        return new DrillDown(figure, ids.size(), page, size, shares);
+        return new DrillDown(totals[1], Math.toIntExact(totals[0]), page, size, onPage);
     }
 
     private List<Fact> missedDeadlines(Period period) {

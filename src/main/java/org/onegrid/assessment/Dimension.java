@@ -44,9 +44,14 @@ public enum Dimension {
         return stored;
     }
 
-    /** The SQL expression of the key: the stored key, or its community/street prefix. */
+    /** The SQL expression of the key of a {@code figure_day} row: the stored key, or its community/street prefix. */
     String keyExpression() {
-        return gridLevel == null ? "key" : "left(key, " + GridCode.lengthAt(gridLevel) + ")";
+        return keyExpression("key");
+    }
+
+    /** The same of a base grid code in {@code column}. */
+    String keyExpression(String column) {
+        return gridLevel == null ? column : "left(" + column + ", " + GridCode.lengthAt(gridLevel) + ")";
     }
 
     /** The key a base grid code counts under. */

@@ -1,5 +1,7 @@
 package org.onegrid.assessment;
 
+import java.sql.Connection;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps {@code figure_day} up to date: reads the transition feed from where it last stopped,
  * turns each transition into facts by {@link FigureRules}, adds them up per (dimension, key, day)
- * and writes the sums and the new feed position in one transaction, so every transition counts
+ * and writes the sums, the facts themselves ({@code figure_fact}: the cases behind each figure)
+ * and the new feed position in one transaction, so every transition counts
  * exactly once, also after a crash. Runs every few seconds (figures lag the cases by that much)
  * and on demand.
  */
@@ -33,6 +36,9 @@ public class FigureFolder {
     private static final Logger log = LoggerFactory.getLogger(FigureFolder.class);
     private static final Measure[] MEASURES = Measure.values();
     private static final String UPSERT;
+    private static final String INSERT_FACTS = """
+            INSERT INTO figure_fact (measure, day, case_id, amount, unit_id, grid_code, category_code)
+            SELECT * FROM unnest(?::int2[], ?::date[], ?::int8[], ?::int8[], ?::int8[], ?::varchar[], ?::varchar[])""";
 
     static {
         StringBuilder columns = new StringBuilder();
@@ -118,9 +124,13 @@ public class FigureFolder {
         }
         WorkingCalendar calendar = calendars.calendar();
         Map<RowKey, long[]> sums = new HashMap<>();
+        List<Fact> facts = new ArrayList<>(batch.transitions().size() * 3);
         for (Transition t : batch.transitions()) {
             for (Fact fact : FigureRules.of(t, calendar)) {
                 addTo(sums, fact);
+                if (fact.amount() != 0) {
+                    facts.add(fact);
+                }
             }
         }
         List<Object[]> rows = new ArrayList<>(sums.size());
@@ -135,9 +145,45 @@ public class FigureFolder {
             rows.add(row);
         });
         batches.batchUpdate(UPSERT, rows);
+        insertFacts(facts);
         jdbc.sql("UPDATE figure_feed_position SET tx = CAST(? AS xid8), event_id = ? WHERE id = 1")
                 .params(batch.next().tx(), batch.next().eventId()).update();
         return batch.transitions().size();
+    }
+
+    /** Keeps each case's share of the figures ({@code figure_fact}), all in one statement. */
+    private void insertFacts(List<Fact> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        int n = facts.size();
+        Short[] measures = new Short[n];
+        Date[] days = new Date[n];
+        Long[] cases = new Long[n];
+        Long[] amounts = new Long[n];
+        Long[] units = new Long[n];
+        String[] grids = new String[n];
+        String[] categories = new String[n];
+        for (int i = 0; i < n; i++) {
+            Fact f = facts.get(i);
+            measures[i] = f.measure().code();
+            days[i] = Date.valueOf(f.day());
+            cases[i] = f.caseId();
+            amounts[i] = f.amount();
+            units[i] = f.unitId();
+            grids[i] = f.gridCode();
+            categories[i] = f.categoryCode();
+        }
+        batches.update(INSERT_FACTS, statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(1, connection.createArrayOf("int2", measures));
+            statement.setArray(2, connection.createArrayOf("date", days));
+            statement.setArray(3, connection.createArrayOf("int8", cases));
+            statement.setArray(4, connection.createArrayOf("int8", amounts));
+            statement.setArray(5, connection.createArrayOf("int8", units));
+            statement.setArray(6, connection.createArrayOf("varchar", grids));
+            statement.setArray(7, connection.createArrayOf("varchar", categories));
+        });
     }
 
     /** A fact counts for the district, its unit, its base grid and its category. */

@@ -99,55 +99,6 @@ public class TransitionFeed {
         return new Batch(read, new Position(txs.get(txs.size() - 1), read.get(read.size() - 1).eventId()));
     }
 
-    /**
-     * Every entry that can bear on figures of [from, to): taken in the period, or closing a step
-     * due in it, or ending a handling step started in it, or on a case received in it; narrowed to
-     * a unit (as owner before or after), a grid code prefix or a category code prefix when given.
-     * What the figures count is decided by the reader's rules; this only gathers candidates.
-     */
-    public List<Transition> touching(Instant from, Instant to, Long unitId, String gridPrefix, String categoryPrefix) {
-        // Each way an entry can bear on the period is read through its own index, narrowed there
-        // (one OR over both tables made PostgreSQL read the whole timeline and every case: seconds
-        // at a million cases, and more with every month kept).
-        StringBuilder narrowed = new StringBuilder();
-        if (unitId != null) {
-            narrowed.append(" AND (e.unit_id = :unit OR e.prior_unit_id = :unit)");
-        }
-        if (categoryPrefix != null) {
-            narrowed.append(" AND (e.category_code LIKE :category OR e.prior_category_code LIKE :category)");
-        }
-        String entries = "SELECT " + ENTRY_COLUMNS + ", e.tx FROM ";
-        StringBuilder sql = new StringBuilder("WITH e AS (")
-                .append(entries).append("case_event e WHERE e.at >= :from AND e.at < :to").append(narrowed)
-                .append(" UNION ").append(entries)
-                .append("case_event e WHERE e.prior_due_at >= :from AND e.prior_due_at < :to").append(narrowed)
-                .append(" UNION ").append(entries).append("case_event e WHERE e.action = 'RESOLVE'")
-                .append(" AND e.prior_step_started_at >= :from AND e.prior_step_started_at < :to").append(narrowed)
-                // Each case's entries, and below each entry's case, looked up one by one through their
-                // indexes: the lateral subqueries (OFFSET 0 keeps them apart) stop PostgreSQL, which
-                // misjudges the narrowing, from choosing to read the whole timeline or every case.
-                .append(" UNION SELECT e.* FROM cases r CROSS JOIN LATERAL (").append(entries)
-                .append("case_event e WHERE e.case_id = r.id").append(narrowed).append(" OFFSET 0) e")
-                .append(" WHERE r.received_at >= :from AND r.received_at < :to")
-                .append(") SELECT ").append(TRANSITION_COLUMNS).append("FROM e CROSS JOIN LATERAL")
-                .append(" (SELECT grid_code, received_at FROM cases c WHERE c.id = e.case_id OFFSET 0) c");
-        if (gridPrefix != null) {
-            sql.append(" WHERE c.grid_code LIKE :grid");
-        }
-        var statement = jdbc.sql(sql.append(" ORDER BY e.id").toString())
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to));
-        if (unitId != null) {
-            statement = statement.param("unit", unitId);
-        }
-        if (gridPrefix != null) {
-            statement = statement.param("grid", gridPrefix + "%");
-        }
-        if (categoryPrefix != null) {
-            statement = statement.param("category", categoryPrefix + "%");
-        }
-        return statement.query(TRANSITION).list();
-    }
-
     /** Open cases past a unit deadline that fell in [from, until). */
     public List<MissedStep> missedOpen(Instant from, Instant until) {
         if (!from.isBefore(until)) {

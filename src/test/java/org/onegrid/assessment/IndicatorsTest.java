@@ -225,6 +225,7 @@ class IndicatorsTest extends ApiTest {
         drillDownsAgree("category", "0104");
         drillDownsAgree("grid", "320706001001001");
         drillDownsAgree("street", "320706001");
+        drillDownsAgree("district", "");
         JsonNode handlingDue = http().get("/api/assessment/cases?dimension=unit&key=" + unit
                 + "&measure=handling_due&month=2024-10", "district").body();
         assertThat(handlingDue.get("cases")).extracting(c -> c.get("id").asLong() + "x" + c.get("amount").asLong())
@@ -232,6 +233,16 @@ class IndicatorsTest extends ApiTest {
         JsonNode signDue = http().get("/api/assessment/cases?dimension=unit&key=" + unit
                 + "&measure=sign_due&month=2024-10", "district").body();
         assertThat(signDue.get("cases")).extracting(c -> c.get("id").asLong()).contains(caseD);
+        // Pages come in case order; a page past the last still tells the figure and how many cases make it.
+        JsonNode second = http().get("/api/assessment/cases?dimension=unit&key=" + unit
+                + "&measure=handling_due&month=2024-10&page=1&size=2", "district").body();
+        assertThat(second.get("cases")).extracting(c -> c.get("id").asLong())
+                .containsExactly(java.util.stream.Stream.of(caseA, caseB, caseF).sorted().skip(2).toArray(Long[]::new));
+        JsonNode beyond = http().get("/api/assessment/cases?dimension=unit&key=" + unit
+                + "&measure=handling_due&month=2024-10&page=3&size=2", "district").body();
+        assertThat(beyond.get("cases")).isEmpty();
+        assertThat(beyond.get("figure").asLong()).isEqualTo(5);
+        assertThat(beyond.get("caseCount").asInt()).isEqualTo(3);
     }
 
     @Test
