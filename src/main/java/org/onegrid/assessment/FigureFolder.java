@@ -38,7 +38,7 @@ public class FigureFolder {
     private static final String UPSERT;
     private static final String INSERT_FACTS = """
             INSERT INTO figure_fact (measure, day, case_id, amount, unit_id, grid_code, category_code)
-            SELECT * FROM unnest(?::int2[], ?::date[], ?::int8[], ?::int8[], ?::int8[], ?::varchar[], ?::varchar[])""";
+            SELECT * FROM unnest(?::int2[], ?::date[], ?::int8[], ?::int4[], ?::int8[], ?::varchar[], ?::varchar[])""";
 
     static {
         StringBuilder columns = new StringBuilder();
@@ -160,7 +160,7 @@ public class FigureFolder {
         Short[] measures = new Short[n];
         Date[] days = new Date[n];
         Long[] cases = new Long[n];
-        Long[] amounts = new Long[n];
+        Integer[] amounts = new Integer[n];
         Long[] units = new Long[n];
         String[] grids = new String[n];
         String[] categories = new String[n];
@@ -169,7 +169,7 @@ public class FigureFolder {
             measures[i] = f.measure().code();
             days[i] = Date.valueOf(f.day());
             cases[i] = f.caseId();
-            amounts[i] = f.amount();
+            amounts[i] = Math.toIntExact(f.amount()); // working seconds of one step: far below 2^31
             units[i] = f.unitId();
             grids[i] = f.gridCode();
             categories[i] = f.categoryCode();
@@ -179,7 +179,7 @@ public class FigureFolder {
             statement.setArray(1, connection.createArrayOf("int2", measures));
             statement.setArray(2, connection.createArrayOf("date", days));
             statement.setArray(3, connection.createArrayOf("int8", cases));
-            statement.setArray(4, connection.createArrayOf("int8", amounts));
+            statement.setArray(4, connection.createArrayOf("int4", amounts));
             statement.setArray(5, connection.createArrayOf("int8", units));
             statement.setArray(6, connection.createArrayOf("varchar", grids));
             statement.setArray(7, connection.createArrayOf("varchar", categories));
