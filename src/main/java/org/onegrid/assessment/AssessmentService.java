@@ -280,6 +280,7 @@ public class AssessmentService {
                     });
         }
         List<CaseShare> onPage = cases.summaries(List.copyOf(amounts.keySet()), viewer).stream()
+                .sorted(Comparator.comparingLong(CaseDetails::id)) // the page's order, whatever the look-up's
                 .map(c -> new CaseShare(c, amounts.get(c.id()))).toList();
         return new DrillDown(totals[1], Math.toIntExact(totals[0]), page, size, onPage);
     }
