@@ -52,18 +52,24 @@ class AssessmentPages {
         return "assessment";
     }
 
-    /** The cases behind one count of one key in one month. */
+    /** The cases behind one count of one key in one month, a page at a time. */
     @GetMapping("/assessment/cases")
     String cases(@RequestParam String month, @RequestParam String dimension, @RequestParam(defaultValue = "") String key,
-                 @RequestParam String measure, Model model, StaffMember me) {
+                 @RequestParam String measure, @RequestParam(defaultValue = "0") int page,
+                 @RequestParam(defaultValue = "100") int size, Model model, StaffMember me) {
         YearMonth m = month(month);
         Dimension d = dimension(dimension);
         Measure measured = Measure.ofColumn(measure).orElse(Measure.RECEIVED);
+        int shown = Math.max(1, Math.min(500, size));
+        AssessmentService.DrillDown drill = assessment.drillDown(d, key, measured, AssessmentService.Period.of(m),
+                Math.max(0, Math.min(100_000, page)), shown, me);
         model.addAttribute("month", m);
         model.addAttribute("dimension", d);
+        model.addAttribute("key", key);
         model.addAttribute("name", assessment.nameOf(d, key));
         model.addAttribute("measure", measured);
-        model.addAttribute("drill", assessment.drillDown(d, key, measured, AssessmentService.Period.of(m), 0, 200, me));
+        model.addAttribute("drill", drill);
+        model.addAttribute("pages", Math.max(1, (drill.caseCount() + shown - 1) / shown));
         return "assessment-cases";
     }
 

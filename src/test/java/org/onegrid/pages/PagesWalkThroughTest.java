@@ -263,7 +263,25 @@ class PagesWalkThroughTest extends ApiTest {
         leader.waitForLoadState();
         assertThat(leader.textContent("#drill-figure")).startsWith("数值 " + resolved + "，");
         assertThat(leader.locator("table.cases tbody tr td a").count()).isGreaterThanOrEqualTo(1);
+        assertThat(leader.textContent("#drill-what")).endsWith("办结量");
+        assertThat(leader.textContent("#drill-page")).isEqualTo("第 1 / 1 页");
         shot(leader, "15-assessment-cases");
+        // One case a page: the pager walks through them.
+        leader.navigate(leader.url() + "&size=1");
+        java.util.regex.Matcher pageOf = java.util.regex.Pattern.compile("^第 1 / ([0-9]+) 页$")
+                .matcher(leader.textContent("#drill-page"));
+        assertThat(pageOf.matches()).as(leader.textContent("#drill-page")).isTrue();
+        assertThat(leader.locator("table.cases tbody tr td a").count()).isEqualTo(1);
+        if (Integer.parseInt(pageOf.group(1)) > 1) {
+            String first = leader.textContent("table.cases tbody tr td a");
+            leader.click("#drill-next");
+            leader.waitForLoadState();
+            assertThat(leader.textContent("#drill-page")).isEqualTo("第 2 / " + pageOf.group(1) + " 页");
+            assertThat(leader.textContent("table.cases tbody tr td a")).isNotEqualTo(first);
+            assertThat(leader.locator("#drill-previous").count()).isEqualTo(1);
+        } else {
+            assertThat(leader.locator("#drill-next").count()).isZero();
+        }
 
         // 10. The dispatcher's ledger of rated cases, exported to Excel with a progress page.
         dispatcher.navigate(url("/ledger?state=RATED&lang=zh"));
