@@ -3,7 +3,7 @@
 -- (which grew with the district's volume: seconds for a month of the whole district at a million
 -- cases). One row per counting rule that fired: the measure (Measure.code), the day it counts on,
 -- the case, the amount (1, -1, or working seconds), and the unit, base grid and category it counts for.
--- Columns ordered widest first, so that no byte of a row (some ten per case) is padding.
+-- Columns ordered widest first, so that no byte of a row (about twelve per case) is padding.
 CREATE TABLE figure_fact (
     case_id       bigint NOT NULL,
     unit_id       bigint,

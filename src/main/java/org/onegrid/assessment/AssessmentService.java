@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.onegrid.audit.AuditLog;
 import org.onegrid.calendar.CalendarService;
 import org.onegrid.calendar.WorkingCalendar;
@@ -90,6 +91,10 @@ public class AssessmentService {
      * (those of the page outside the viewer's data scope are left out).
      */
     public record DrillDown(long figure, int caseCount, int page, int size, List<CaseShare> cases) {
+        /** The most cases a page holds. */
+        public static final int MAX_SIZE = 500;
+        /** The last page that may be asked for. */
+        public static final int MAX_PAGE = 100_000;
     }
 
     private final JdbcClient jdbc;
@@ -221,68 +226,42 @@ public class AssessmentService {
     public DrillDown drillDown(Dimension dimension, String key, Measure measure, Period period, int page, int size,
                                StaffMember viewer) {
         folder.foldPending(); // what has changed since the last fold counts too, as in the figures
-        StringBuilder narrowed = new StringBuilder();
-        var params = new LinkedHashMap<String, Object>();
-        switch (dimension) {
-            case DISTRICT -> {
-            }
-            case UNIT -> {
-                narrowed.append(" AND unit_id = :unit");
-                params.put("unit", parseUnit(key));
-            }
-            case CATEGORY -> {
-                narrowed.append(" AND coalesce(category_code, '') = :key");
-                params.put("key", key);
-            }
-            case GRID, COMMUNITY, STREET -> {
-                narrowed.append(" AND ").append(dimension.keyExpression("grid_code")).append(" = :key");
-                params.put("key", key);
-            }
-        }
         // Deadlines of the period that open cases are missing now: no transition records them yet.
-        StringBuilder missedIds = new StringBuilder("{");
-        StringBuilder missedAmounts = new StringBuilder("{");
-        for (Fact f : missedDeadlines(period)) {
-            if (f.measure() == measure && !f.day().isBefore(period.from()) && f.day().isBefore(period.to())
-                    && f.countsFor(dimension, key)) {
-                missedIds.append(missedIds.length() > 1 ? "," : "").append(f.caseId());
-                missedAmounts.append(missedAmounts.length() > 1 ? "," : "").append(f.amount());
-            }
-        }
-        params.put("measure", measure.code());
-        params.put("from", Date.valueOf(period.from()));
-        params.put("to", Date.valueOf(period.to()));
-        params.put("missedIds", missedIds.append('}').toString());
-        params.put("missedAmounts", missedAmounts.append('}').toString());
+        List<Fact> missed = missedDeadlines(period).stream()
+                .filter(f -> f.measure() == measure && !f.day().isBefore(period.from()) && f.day().isBefore(period.to())
+                        && f.countsFor(dimension, key))
+                .toList();
+        Map<String, Object> params = Map.of(
+                "key", dimension == Dimension.UNIT ? parseUnit(key) : key,
+                "measure", measure.code(),
+                "from", Date.valueOf(period.from()),
+                "to", Date.valueOf(period.to()),
+                "missedIds", missed.stream().map(f -> String.valueOf(f.caseId())).collect(Collectors.joining(",", "{", "}")),
+                "missedAmounts", missed.stream().map(f -> String.valueOf(f.amount())).collect(Collectors.joining(",", "{", "}")));
         String shares = """
                 WITH f AS (SELECT case_id, amount FROM figure_fact
-                            WHERE measure = :measure AND day >= :from AND day < :to""" + narrowed + """
+                            WHERE measure = :measure AND day >= :from AND day < :to""" + Fact.countsForSql(dimension) + """
 
                            UNION ALL SELECT * FROM unnest(CAST(:missedIds AS bigint[]), CAST(:missedAmounts AS bigint[]))),
                      s AS (SELECT case_id, sum(amount)::bigint AS amount FROM f GROUP BY case_id HAVING sum(amount) <> 0)
                 """;
-        Map<Long, Long> amounts = new LinkedHashMap<>();
-        long[] totals = {-1, 0};
-        jdbc.sql(shares + """
+        record Share(long caseId, long amount, int cases, long figure) {
+        }
+        List<Share> found = jdbc.sql(shares + """
                         SELECT case_id, amount, count(*) OVER () AS cases, sum(amount) OVER ()::bigint AS figure
                           FROM s ORDER BY case_id LIMIT :size OFFSET :offset""")
                 .params(params).param("size", size).param("offset", (long) page * size)
-                .query(rs -> {
-                    amounts.put(rs.getLong("case_id"), rs.getLong("amount"));
-                    totals[0] = rs.getLong("cases");
-                    totals[1] = rs.getLong("figure");
-                });
-        if (totals[0] < 0) { // no case on this page: the totals are counted on their own
-            jdbc.sql(shares + "SELECT count(*) AS cases, coalesce(sum(amount), 0)::bigint AS figure FROM s")
-                    .params(params).query(rs -> {
-                        totals[0] = rs.getLong("cases");
-                        totals[1] = rs.getLong("figure");
-                    });
+                .query((rs, i) -> new Share(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4))).list();
+        if (found.isEmpty()) { // no case on this page: the totals are counted on their own
+            Share totals = jdbc.sql(shares + "SELECT count(*), coalesce(sum(amount), 0)::bigint FROM s").params(params)
+                    .query((rs, i) -> new Share(0, 0, rs.getInt(1), rs.getLong(2))).single();
+            return new DrillDown(totals.figure(), totals.cases(), page, size, List.of());
         }
-        List<CaseShare> onPage = cases.summaries(List.copyOf(amounts.keySet()), viewer).stream()
+        Map<Long, Long> amounts = found.stream().collect(Collectors.toMap(Share::caseId, Share::amount));
+        List<CaseShare> onPage = cases.summaries(found.stream().map(Share::caseId).toList(), viewer).stream()
                 .sorted(Comparator.comparingLong(CaseDetails::id)) // the page's order, whatever the look-up's
                 .map(c -> new CaseShare(c, amounts.get(c.id()))).toList();
-        return new DrillDown(totals[1], Math.toIntExact(totals[0]), page, size, onPage);
+        return new DrillDown(found.get(0).figure(), found.get(0).cases(), page, size, onPage);
     }
 
     private List<Fact> missedDeadlines(Period period) {

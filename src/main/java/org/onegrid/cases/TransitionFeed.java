@@ -47,15 +47,12 @@ public class TransitionFeed {
         public enum By { ALL, UNIT, GRID, CATEGORY }
     }
 
-    /** The timeline entry's own columns but its transaction, as {@code e}. */
-    private static final String ENTRY_COLUMNS = """
-            e.id, e.case_id, e.at, e.action, e.from_state, e.to_state, e.unit_id, e.prior_unit_id, e.due_at,
-            e.prior_due_at, e.prior_step_started_at, e.category_code, e.prior_category_code, e.stars""";
-
-    /** A transition: the entry with its case's grid and day of receipt, from {@code e} joined to {@code c}. */
-    private static final String TRANSITION_COLUMNS = ENTRY_COLUMNS + ", c.grid_code, c.received_at, e.tx::text AS tx ";
-
-    private static final String SELECT = "SELECT " + TRANSITION_COLUMNS + "FROM case_event e JOIN cases c ON c.id = e.case_id\n";
+    private static final String SELECT = """
+            SELECT e.id, e.case_id, e.at, e.action, e.from_state, e.to_state, e.unit_id, e.prior_unit_id, e.due_at,
+                   e.prior_due_at, e.prior_step_started_at, e.category_code, e.prior_category_code, e.stars,
+                   c.grid_code, c.received_at, e.tx::text AS tx
+            FROM case_event e JOIN cases c ON c.id = e.case_id
+            """;
 
     /**
      * Open cases whose unit has not signed for them (DISPATCHED) or not resolved them (ACCEPTED)

@@ -60,9 +60,9 @@ class AssessmentPages {
         YearMonth m = month(month);
         Dimension d = dimension(dimension);
         Measure measured = Measure.ofColumn(measure).orElse(Measure.RECEIVED);
-        int shown = Math.max(1, Math.min(500, size));
+        int shown = Math.max(1, Math.min(AssessmentService.DrillDown.MAX_SIZE, size));
         AssessmentService.DrillDown drill = assessment.drillDown(d, key, measured, AssessmentService.Period.of(m),
-                Math.max(0, Math.min(100_000, page)), shown, me);
+                Math.max(0, Math.min(AssessmentService.DrillDown.MAX_PAGE, page)), shown, me);
         model.addAttribute("month", m);
         model.addAttribute("dimension", d);
         model.addAttribute("key", key);

@@ -91,8 +91,8 @@ class AssessmentController {
         Measure m = Measure.ofColumn(measure).orElseThrow(() -> ApiProblemException.invalid("measure", "must be one of "
                         + Arrays.stream(Measure.values()).map(Measure::column).toList()));
         Validation v = new Validation();
-        v.range("page", page, 0, 100_000);
-        v.range("size", size, 1, 500);
+        v.range("page", page, 0, AssessmentService.DrillDown.MAX_PAGE);
+        v.range("size", size, 1, AssessmentService.DrillDown.MAX_SIZE);
         v.throwIfInvalid();
         Period period = period(month, from, to);
         AssessmentService.DrillDown found = assessment.drillDown(d, key, m, period, page, size, viewer);
