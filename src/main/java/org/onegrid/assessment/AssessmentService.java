@@ -17,7 +17,7 @@ import org.onegrid.audit.AuditLog;
 import org.onegrid.calendar.CalendarService;
 import org.onegrid.calendar.WorkingCalendar;
 import org.onegrid.cases.CaseDetails;
-import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseViews;
 import org.onegrid.cases.TransitionFeed;
 import org.onegrid.cases.TransitionFeed.MissedStep;
 import org.onegrid.catalog.CatalogService;
@@ -103,13 +103,13 @@ public class AssessmentService {
     private final DirectoryService directory;
     private final GridService grids;
     private final CatalogService catalog;
-    private final CaseService cases;
+    private final CaseViews cases;
     private final AuditLog audit;
     private final Clock clock;
     private final FigureFolder folder;
 
     AssessmentService(JdbcClient jdbc, TransitionFeed feed, CalendarService calendars, DirectoryService directory,
-                      GridService grids, CatalogService catalog, CaseService cases, AuditLog audit, Clock clock, FigureFolder folder) {
+                      GridService grids, CatalogService catalog, CaseViews cases, AuditLog audit, Clock clock, FigureFolder folder) {
         this.folder = folder;
         this.jdbc = jdbc;
         this.feed = feed;

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.onegrid.calendar.CalendarService;
 import org.onegrid.cases.CaseStatistics;
+import org.onegrid.directory.StaffMember;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -120,7 +121,8 @@ public class DashboardFigures {
                 bars(Dimension.GRID, month.get(Dimension.GRID), 10_000), trend(30));
     }
 
-    public List<CaseStatistics.Overdue> overdue(int limit) {
-        return cases.overdue(limit);
+    /** The open cases past their deadline that {@code viewer} may see, the longest overdue first. */
+    public List<CaseStatistics.Overdue> overdue(int limit, StaffMember viewer) {
+        return cases.overdue(limit, viewer);
     }
 }

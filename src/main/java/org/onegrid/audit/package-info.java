@@ -3,4 +3,7 @@
  * data, written once and never changed or removed through the application (the database refuses
  * UPDATE and DELETE on these tables).
  */
+@ApplicationModule(allowedDependencies = {"errors"})
 package org.onegrid.audit;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,5 @@
 package org.onegrid.cases;
 
-import org.onegrid.directory.Role;
-import org.onegrid.directory.StaffMember;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,17 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ArbitrationFallback {
 
-    /** The actor the timeline names for the fallback. */
-    static final StaffMember SYSTEM = new StaffMember(0, "system:arbitration", "仲裁兜底", Role.DISPATCHER, null);
+    private final ArbitrationDesk desk;
 
-    private final CaseService cases;
-
-    ArbitrationFallback(CaseService cases) {
-        this.cases = cases;
+    ArbitrationFallback(ArbitrationDesk desk) {
+        this.desk = desk;
     }
 
     @Scheduled(fixedDelayString = "${onegrid.arbitration.fallback-every:PT1M}")
     void run() {
-        cases.applyArbitrationFallback(SYSTEM);
+        desk.applyFallback();
     }
 }

@@ -1,5 +1,8 @@
 package org.onegrid.cases;
 
+import java.util.Optional;
+import org.onegrid.directory.Unit;
+
 import org.onegrid.calendar.TimeLimit;
 
 /**
@@ -10,7 +13,7 @@ import org.onegrid.calendar.TimeLimit;
  * street/town office of the case's location (属地兜底), or the command centre when the case has no
  * location.
  */
-public final class ArbitrationPolicy {
+final class ArbitrationPolicy {
 
     public static final int RETURNS_BEFORE_ARBITRATION = 2;
     public static final TimeLimit DECISION = TimeLimit.workingDays(1);
@@ -20,5 +23,13 @@ public final class ArbitrationPolicy {
 
     public static boolean returnsSendToArbitration(int returnCount) {
         return returnCount >= RETURNS_BEFORE_ARBITRATION;
+    }
+
+    /**
+     * The owner of a case nobody arbitrated in time: the street/town office of its location, or
+     * the command centre when it has none (or no street office serves the location).
+     */
+    public static Optional<Unit> fallbackOwner(Optional<Unit> streetOfficeOfLocation, Optional<Unit> commandCentre) {
+        return streetOfficeOfLocation.or(() -> commandCentre);
     }
 }

@@ -5,7 +5,7 @@ import org.onegrid.directory.Role;
 import org.onegrid.directory.StaffMember;
 
 /** Who acts on a case: the staff member and, for grid workers, the grids they serve. */
-public record CaseActor(StaffMember staff, Set<String> gridCodes) {
+record CaseActor(StaffMember staff, Set<String> gridCodes) {
 
     public CaseActor {
         gridCodes = gridCodes == null ? Set.of() : Set.copyOf(gridCodes);

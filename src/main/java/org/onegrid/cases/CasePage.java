@@ -3,5 +3,5 @@ package org.onegrid.cases;
 import java.util.List;
 
 /** One page of a case list. */
-public record CasePage(List<Case> items, int page, int size, long total) {
+record CasePage(List<Case> items, int page, int size, long total) {
 }

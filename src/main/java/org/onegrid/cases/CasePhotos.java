@@ -31,11 +31,11 @@ public class CasePhotos {
     }
 
     private final JdbcClient jdbc;
-    private final CaseService cases;
+    private final CaseViews cases;
     private final Clock clock;
     private final PhotoCheck check;
 
-    CasePhotos(JdbcClient jdbc, CaseService cases, Clock clock, @Value("${onegrid.photos.max-bytes:10485760}") long maxBytes) {
+    CasePhotos(JdbcClient jdbc, CaseViews cases, Clock clock, @Value("${onegrid.photos.max-bytes:10485760}") long maxBytes) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.clock = clock;
@@ -55,7 +55,7 @@ public class CasePhotos {
 
     /** Adds the reporter's own photo to the case they just submitted (no account: the caller checked the case). */
     public PhotoInfo addFromReporter(long caseId, PhotoCheck.Checked photo) {
-        return insert(caseId, Purpose.REPORT, photo, CaseService.RESIDENT.username());
+        return insert(caseId, Purpose.REPORT, photo, ResidentDesk.RESIDENT.username());
     }
 
     private PhotoInfo insert(long caseId, Purpose purpose, PhotoCheck.Checked photo, String by) {

@@ -34,7 +34,7 @@ class CaseRepository {
     static final String OVERDUE = OPEN + " AND due_at < ?";
 
 
-    private static final RowMapper<Case> CASE = (rs, i) -> new Case(new Case.Snapshot(
+    private static final RowMapper<Case> CASE = (rs, i) -> new Case(new CaseSnapshot(
             rs.getLong("id"), rs.getString("code"), Channel.valueOf(rs.getString("channel")), rs.getString("title"),
             rs.getString("description"), (Double) rs.getObject("lat"), (Double) rs.getObject("lng"),
             rs.getString("address"), rs.getString("grid_code"), rs.getString("category_code"),
@@ -68,7 +68,7 @@ class CaseRepository {
      * user, inserts nothing and returns empty.
      */
     Optional<Case> insert(Intake in) {
-        return intakes.insert(in).map(written -> new Case(new Case.Snapshot(written.id(), written.code(), in.channel(),
+        return intakes.insert(in).map(written -> new Case(new CaseSnapshot(written.id(), written.code(), in.channel(),
                 in.title(), in.description(), in.lat(), in.lng(), in.address(), in.gridCode(), in.categoryCode(),
                 in.reporterName(), in.reporterPhone(), in.receivedAt(), in.createdBy(), CaseState.RECEIVED, null,
                 in.receivedAt(), in.dueAt(), null, 0, 0, 0, 0, 0, null, null, null, null, null, null, false, null,
@@ -86,7 +86,7 @@ class CaseRepository {
         params.add(id);
         String where = " WHERE id = ?" + scopeCondition(scope, params);
         Optional<Case> found = jdbc.sql("SELECT " + COLUMNS + " FROM cases" + where).params(params).query(CASE).optional();
-        found.ifPresent(c -> c.loadCoHandlers(coHandlers(id)));
+        found.ifPresent(c -> c.coHandlers().load(coHandlers(id)));
         return found;
     }
 
@@ -111,7 +111,7 @@ class CaseRepository {
      * scope when it lies under one of the scope's territory codes or was ever assigned to one of
      * its units (co-handlers summoned onto a case count as assigned).
      */
-    private static String scopeCondition(DataScope scope, List<Object> params) {
+    static String scopeCondition(DataScope scope, List<Object> params) {
         if (scope.all()) {
             return "";
         }
@@ -141,7 +141,7 @@ class CaseRepository {
         jdbc.sql("""
                 INSERT INTO case_linked_reporter (case_id, from_case_id, reporter_name, reporter_phone) VALUES (?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
-                """).params(caseId, merged.id(), merged.reporterName(), merged.reporterPhone()).update();
+                """).params(caseId, merged.id(), merged.loaded().reporterName(), merged.loaded().reporterPhone()).update();
     }
 
     List<LinkedReporter> linkedReporters(long caseId) {
@@ -170,12 +170,12 @@ class CaseRepository {
     }
 
     /** Closed cases with the category people finally settled on: what the classifier learns from. */
-    List<CaseService.TrainingExample> trainingExamples(int limit) {
+    List<CaseViews.TrainingExample> trainingExamples(int limit) {
         return jdbc.sql("""
                 SELECT id, title, description, category_code FROM cases
                 WHERE state = 'CLOSED' AND category_code IS NOT NULL ORDER BY closed_at DESC LIMIT ?
                 """).param(limit)
-                .query((rs, i) -> new CaseService.TrainingExample(rs.getLong(1), rs.getString(2), rs.getString(3),
+                .query((rs, i) -> new CaseViews.TrainingExample(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4)))
                 .list();
     }
@@ -217,13 +217,18 @@ class CaseRepository {
                 CaseState.valueOf(rs.getString("to_state")), rs.getString("detail"), rs.getString("note"))).list();
     }
 
+    /** Locks the rows of two cases in id order: two transactions locking the same pair wait instead of deadlocking. */
+    void lockInOrder(long a, long b) {
+        jdbc.sql("SELECT id FROM cases WHERE id IN (?, ?) ORDER BY id FOR UPDATE").params(a, b).query(Long.class).list();
+    }
+
     /**
      * Writes the case's changed fields if nobody else changed it since it was read (optimistic
      * locking on {@code version}), and appends its new timeline entries. Returns false when
      * another transition won.
      */
     boolean save(Case c) {
-        Case.Snapshot s = c.snapshot();
+        CaseSnapshot s = c.snapshot();
         int updated = jdbc.sql("""
                 UPDATE cases SET state = ?, category_code = ?, owner_unit_id = ?, step_started_at = ?, due_at = ?, handling_due_at = ?,
                     return_count = ?, rework_count = ?, extension_count = ?, urge_count = ?, escalation_level = ?,
@@ -240,7 +245,7 @@ class CaseRepository {
         if (updated == 0) {
             return false;
         }
-        for (CoHandler h : c.changedCoHandlers()) {
+        for (CoHandler h : c.coHandlers().changed()) {
             jdbc.sql("""
                     INSERT INTO case_co_handler (case_id, unit_id, due_at, reported_at, report) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (case_id, unit_id) DO UPDATE SET reported_at = EXCLUDED.reported_at, report = EXCLUDED.report
@@ -248,7 +253,7 @@ class CaseRepository {
             jdbc.sql("UPDATE cases SET involved_unit_ids = array_append(involved_unit_ids, ?) WHERE id = ? AND NOT (? = ANY (involved_unit_ids))")
                     .params(h.unitId(), s.id(), h.unitId()).update();
         }
-        Case.Snapshot before = c.loaded();
+        CaseSnapshot before = c.loaded();
         for (TimelineEntry e : c.newEntries()) {
             // What the entry changed, from the case as read to the case as saved: the transition feed.
             jdbc.sql("""
@@ -311,7 +316,7 @@ class CaseRepository {
             }
             read += cases.size();
             Case last = cases.get(cases.size() - 1);
-            lastReceived = last.receivedAt();
+            lastReceived = last.loaded().receivedAt();
             lastId = last.id();
         }
     }

@@ -3,7 +3,12 @@ package org.onegrid.cases;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.onegrid.directory.DirectoryService;
+import org.onegrid.directory.StaffMember;
+import org.onegrid.directory.Unit;
+import org.onegrid.security.DataScopePolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -32,10 +37,14 @@ public class CaseStatistics {
     }
 
     private final JdbcClient jdbc;
+    private final DirectoryService directory;
+    private final DataScopePolicy scopes;
     private final Clock clock;
 
-    CaseStatistics(JdbcClient jdbc, Clock clock) {
+    CaseStatistics(JdbcClient jdbc, DirectoryService directory, DataScopePolicy scopes, Clock clock) {
         this.jdbc = jdbc;
+        this.directory = directory;
+        this.scopes = scopes;
         this.clock = clock;
     }
 
@@ -56,16 +65,24 @@ public class CaseStatistics {
                 .single();
     }
 
-    /** Open cases past their deadline, the longest overdue first. */
-    public List<Overdue> overdue(int limit) {
-        return jdbc.sql("""
-                        SELECT c.id, c.code, c.title, u.name AS unit_name, c.due_at
-                        FROM cases c LEFT JOIN unit u ON u.id = c.owner_unit_id
-                        WHERE %1$s
-                        ORDER BY c.due_at LIMIT :limit""".formatted(OVERDUE))
-                .param("now", Timestamp.from(clock.instant())).param("limit", limit)
+    /**
+     * Open cases past their deadline within {@code viewer}'s data scope, the longest overdue
+     * first: a unit leader sees only their unit's.
+     */
+    public List<Overdue> overdue(int limit, StaffMember viewer) {
+        List<Object> params = new ArrayList<>();
+        params.add(Timestamp.from(clock.instant()));
+        String scope = CaseRepository.scopeCondition(scopes.scopeOf(viewer), params);
+        params.add(limit);
+        return jdbc.sql("SELECT id, code, title, owner_unit_id, due_at FROM cases WHERE " + CaseRepository.OVERDUE + scope
+                        + " ORDER BY due_at LIMIT ?")
+                .params(params)
                 .query((rs, i) -> new Overdue(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
-                        rs.getString("unit_name"), rs.getTimestamp("due_at").toInstant()))
+                        unitName(rs.getObject("owner_unit_id", Long.class)), rs.getTimestamp("due_at").toInstant()))
                 .list();
+    }
+
+    private String unitName(Long unitId) {
+        return unitId == null ? null : directory.unit(unitId).map(Unit::name).orElse(null);
     }
 }

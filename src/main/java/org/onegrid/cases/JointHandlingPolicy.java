@@ -1,6 +1,8 @@
 package org.onegrid.cases;
 
 import org.onegrid.calendar.TimeLimit;
+import org.onegrid.directory.Unit;
+import org.onegrid.directory.UnitKind;
 
 /**
  * The street blows the whistle, departments report (镇街吹哨、部门报到): a street/town office
@@ -9,11 +11,20 @@ import org.onegrid.calendar.TimeLimit;
  * the lead unit resolves the case; a co-handler's report-in changes no state. Report-ins past
  * their deadline are shown as overdue.
  */
-public final class JointHandlingPolicy {
+final class JointHandlingPolicy {
 
     public static final TimeLimit REPORT_IN = TimeLimit.workingDays(1);
     public static final int MAX_CO_HANDLERS = 10;
 
     private JointHandlingPolicy() {
+    }
+
+    /**
+     * Who may blow the whistle on a case: staff of the street/town office whose territory holds
+     * the case's grid. {@code actorUnit} is null for staff of no unit.
+     */
+    public static boolean mayBlowWhistle(Unit actorUnit, String caseGridCode) {
+        return actorUnit != null && actorUnit.kind() == UnitKind.STREET_OFFICE && caseGridCode != null
+                && actorUnit.regionCode() != null && caseGridCode.startsWith(actorUnit.regionCode());
     }
 }

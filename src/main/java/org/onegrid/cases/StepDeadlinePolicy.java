@@ -30,8 +30,6 @@ public final class StepDeadlinePolicy {
     public static final TimeLimit VERIFICATION = TimeLimit.workingDays(1);
     public static final TimeLimit RATING_CALL = TimeLimit.workingDays(1);
     public static final TimeLimit CLOSING = TimeLimit.workingDays(1);
-    /** The longest extension one request may ask for. */
-    public static final int MAX_EXTENSION_DAYS = 30;
 
     private final WorkingCalendar calendar;
     private final EscalationLadder ladder;

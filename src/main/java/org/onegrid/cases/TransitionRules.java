@@ -17,8 +17,10 @@ import static org.onegrid.directory.Role.UNIT_LEADER;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.onegrid.directory.Role;
+import org.onegrid.errors.Refusal;
 
 /**
  * Who may do what, from which state: the one table of the life cycle.
@@ -41,6 +43,7 @@ import org.onegrid.directory.Role;
  * report-in          DISPATCHED, ACCEPTED                  UNIT_HANDLER, UNIT_LEADER           a summoned co-handler
  * merge              RECEIVED, RETURNED, DISPATCHED        INTAKE_AGENT, DISPATCHER            - (the case merged away)
  * categorise         RECEIVED, RETURNED                    INTAKE_AGENT, DISPATCHER            -
+ * (record a case)    -                                     INTAKE_AGENT, DISPATCHER, GRID_WORKER, UNIT_HANDLER, UNIT_LEADER
  * </pre>
  * The role is checked before the state: a role that may never do an action is refused (403)
  * whatever the case's state; a role that may, on a case in the wrong state, gets 409.
@@ -77,7 +80,15 @@ public final class TransitionRules {
         RULES.put(CaseAction.CATEGORISE, new Rule(EnumSet.of(RECEIVED, RETURNED), EnumSet.of(INTAKE_AGENT, DISPATCHER), Scope.ANY));
     }
 
+    /** Who may record a new case (受理): everyone who takes calls or works in the field or a unit. */
+    public static final Set<Role> INTAKE_ROLES = Set.of(INTAKE_AGENT, DISPATCHER, GRID_WORKER, UNIT_HANDLER, UNIT_LEADER);
+
     private TransitionRules() {
+    }
+
+    /** Whether someone in {@code role} may record a new case. */
+    public static boolean mayRecord(Role role) {
+        return INTAKE_ROLES.contains(role);
     }
 
     /**
@@ -87,6 +98,31 @@ public final class TransitionRules {
     public static boolean offers(CaseAction action, Role role, CaseState state) {
         Rule rule = RULES.get(action);
         return rule != null && rule.roles().contains(role) && rule.from().contains(state);
+    }
+
+    /**
+     * Why {@code actor} may not take {@code action} on a case in {@code state} owned by
+     * {@code ownerUnitId} in {@code gridCode}, or empty when they may: the role first (never
+     * allowed: not permitted), then the state (illegal in it), then whose case it is (the owning
+     * unit; a grid worker's own grids).
+     */
+    static Optional<Refusal> refusal(CaseAction action, CaseActor actor, CaseState state, Long ownerUnitId,
+                                     String gridCode) {
+        Rule rule = rule(action);
+        if (!rule.roles().contains(actor.role())) {
+            return Optional.of(Refusal.notPermitted("a " + actor.role() + " may not " + action.pathName() + " a case"));
+        }
+        if (!rule.from().contains(state)) {
+            return Optional.of(Refusal.illegalInState("illegal-transition",
+                    "cannot " + action.pathName() + " a case that is " + state));
+        }
+        if (rule.scope() == Scope.OWNING_UNIT && !actor.staff().worksFor(ownerUnitId)) {
+            return Optional.of(Refusal.notPermitted("only the unit that owns the case may " + action.pathName() + " it"));
+        }
+        if (actor.role() == GRID_WORKER && !actor.gridCodes().contains(gridCode)) {
+            return Optional.of(Refusal.notPermitted("a grid worker may act only on cases in their own grids"));
+        }
+        return Optional.empty();
     }
 
     static Rule rule(CaseAction action) {

@@ -49,6 +49,30 @@ public class CatalogService {
         return Optional.ofNullable(categories.get(code));
     }
 
+    /**
+     * The item a case is filed under, named in a request's {@code categoryCode}: a missing code,
+     * an unknown one or a group is refused with the field.
+     */
+    public Category leaf(String code) {
+        if (code == null || code.isBlank()) {
+            throw ApiProblemException.invalid("categoryCode", "is required");
+        }
+        leafProblem(code).ifPresent(reason -> {
+            throw ApiProblemException.invalid("categoryCode", reason);
+        });
+        return categories.get(code);
+    }
+
+    /** Why {@code code} is not an item a case can be filed under, or empty when it is. */
+    public Optional<String> leafProblem(String code) {
+        Category category = categories.get(code);
+        if (category == null) {
+            return Optional.of("no category " + (code.length() > 40 ? code.substring(0, 40) + "..." : code));
+        }
+        return category.isLeaf() ? Optional.empty()
+                : Optional.of(category.code() + " is a group; choose one of its items");
+    }
+
     public Category require(String code) {
         return category(code).orElseThrow(() -> ApiProblemException.notFound("category", code));
     }

@@ -15,7 +15,9 @@ import org.onegrid.calendar.CalendarService;
 import org.onegrid.cases.ActionRequest;
 import org.onegrid.cases.CaseAction;
 import org.onegrid.cases.CaseDetails;
-import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseIntake;
+import org.onegrid.cases.CaseTransitions;
+import org.onegrid.cases.CaseViews;
 import org.onegrid.cases.CaseState;
 import org.onegrid.cases.Channel;
 import org.onegrid.cases.NewCase;
@@ -33,6 +35,7 @@ import org.onegrid.directory.UnitKind;
 import org.onegrid.dispatch.ClassifierService;
 import org.onegrid.dispatch.OwnerRouting;
 import org.onegrid.errors.ApiProblemException;
+import org.onegrid.errors.Refusal;
 import org.onegrid.grid.GridCode;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridService;
@@ -99,7 +102,9 @@ class DemoLoader implements ApplicationRunner {
     private final GridService grids;
     private final DirectoryService directory;
     private final CatalogService catalog;
-    private final CaseService cases;
+    private final CaseIntake intake;
+    private final CaseViews cases;
+    private final CaseTransitions transitions;
     private final OwnerRouting routing;
     private final CalendarService calendars;
     private final DemoProperties properties;
@@ -107,7 +112,8 @@ class DemoLoader implements ApplicationRunner {
     private final boolean embeddedDatabase;
     private final ClassifierService classifier;
 
-    DemoLoader(GridService grids, DirectoryService directory, CatalogService catalog, CaseService cases,
+    DemoLoader(GridService grids, DirectoryService directory, CatalogService catalog, CaseIntake intake,
+               CaseViews cases, CaseTransitions transitions,
                OwnerRouting routing, CalendarService calendars, DemoProperties properties, Clock clock,
                org.springframework.core.env.Environment environment, ClassifierService classifier) {
         this.classifier = classifier;
@@ -116,7 +122,9 @@ class DemoLoader implements ApplicationRunner {
         this.grids = grids;
         this.directory = directory;
         this.catalog = catalog;
+        this.intake = intake;
         this.cases = cases;
+        this.transitions = transitions;
         this.routing = routing;
         this.calendars = calendars;
         this.properties = properties;
@@ -263,7 +271,7 @@ class DemoLoader implements ApplicationRunner {
                     : targets[random.nextInt(targets.length)];
             StaffMember intake = target == CaseState.VOID || random.nextBoolean() ? staffing.agent()
                     : staffing.gridWorkerByCommunity().get(DemoDistrict.communityCode(s, c));
-            CaseDetails details = cases.receiveAt(request, intake, null, received).details();
+            CaseDetails details = this.intake.receiveAt(request, intake, null, received).details();
             drive(details.id(), category, target, received, now, random, staffing);
             made++;
         }
@@ -360,9 +368,9 @@ class DemoLoader implements ApplicationRunner {
             return false;
         }
         try {
-            cases.performAt(id, action, request, actor, at);
+            transitions.performAt(id, action, request, actor, at);
             return true;
-        } catch (ApiProblemException refused) {
+        } catch (ApiProblemException | Refusal refused) {
             // The generated story asked for something the rules forbid (say, an extension after
             // the deadline); the case simply stays where it is.
             log.debug("Demo case {}: {} refused: {}", id, action, refused.getMessage());

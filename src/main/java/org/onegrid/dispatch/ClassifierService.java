@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.onegrid.audit.AuditLog;
-import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseViews;
 import org.onegrid.cases.CategoryAdvisor;
 import org.onegrid.catalog.CatalogService;
 import org.onegrid.errors.ApiProblemException;
@@ -42,7 +42,7 @@ public class ClassifierService implements CategoryAdvisor {
     }
 
     private final JdbcClient jdbc;
-    private final CaseService cases;
+    private final CaseViews cases;
     private final CatalogService catalog;
     private final AuditLog audit;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
@@ -55,7 +55,7 @@ public class ClassifierService implements CategoryAdvisor {
     /** How stale this instance's model may be after another instance trains a new one. */
     private static final long VERSION_CHECK_NANOS = java.time.Duration.ofSeconds(30).toNanos();
 
-    ClassifierService(JdbcClient jdbc, CaseService cases, CatalogService catalog, AuditLog audit,
+    ClassifierService(JdbcClient jdbc, CaseViews cases, CatalogService catalog, AuditLog audit,
                       org.springframework.transaction.support.TransactionTemplate transactions,
                       @Value("${onegrid.classifier.auto-dispatch-threshold:0.8}") double threshold) {
         this.jdbc = jdbc;
@@ -96,7 +96,7 @@ public class ClassifierService implements CategoryAdvisor {
      */
     public Optional<ModelInfo> train(List<LabelledText> labelled, String source, String actor) {
         List<LabelledText> examples = new ArrayList<>(labelled);
-        for (CaseService.TrainingExample e : cases.trainingExamples(MAX_CASES)) {
+        for (CaseViews.TrainingExample e : cases.trainingExamples(MAX_CASES)) {
             examples.add(new LabelledText("case-" + e.id(), e.title(), e.description(), e.categoryCode()));
         }
         examples.removeIf(e -> catalog.category(e.label()).filter(c -> c.isLeaf()).isEmpty());

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.onegrid.audit.AuditLog;
-import org.onegrid.cases.Case;
-import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseDetails;
+import org.onegrid.cases.CaseViews;
 import org.onegrid.catalog.CatalogService;
 import org.onegrid.catalog.Category;
 import org.onegrid.directory.StaffMember;
@@ -25,12 +25,12 @@ public class DuplicateDetection {
                             long hoursApart, double textSimilarity, double score) {
     }
 
-    private final CaseService cases;
+    private final CaseViews cases;
     private final CatalogService catalog;
     private final JdbcClient jdbc;
     private final AuditLog audit;
 
-    DuplicateDetection(CaseService cases, CatalogService catalog, JdbcClient jdbc, AuditLog audit) {
+    DuplicateDetection(CaseViews cases, CatalogService catalog, JdbcClient jdbc, AuditLog audit) {
         this.cases = cases;
         this.catalog = catalog;
         this.jdbc = jdbc;
@@ -38,7 +38,7 @@ public class DuplicateDetection {
     }
 
     public List<Candidate> candidates(long caseId, StaffMember viewer) {
-        Case around = cases.find(caseId, viewer);
+        CaseDetails around = cases.summary(caseId, viewer);
         if (around.categoryCode() == null || around.lat() == null) {
             return List.of();
         }

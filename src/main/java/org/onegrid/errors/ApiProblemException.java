@@ -50,6 +50,17 @@ public class ApiProblemException extends RuntimeException {
         return properties;
     }
 
+    /** A refusal in its problem form: itself, or a domain's {@link Refusal} mapped to 403 or 409. */
+    public static ApiProblemException of(RuntimeException refusal) {
+        if (refusal instanceof ApiProblemException problem) {
+            return problem;
+        }
+        if (refusal instanceof Refusal domain) {
+            return domain.asProblem();
+        }
+        throw refusal;
+    }
+
     /** 400: the request is malformed or a value is not acceptable. */
     public static ApiProblemException invalid(String field, String reason) {
         return invalid(List.of(new FieldProblem(field, reason)));

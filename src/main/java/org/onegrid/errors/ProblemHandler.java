@@ -47,6 +47,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(ProblemDocuments.of(e));
     }
 
+    /** A domain's refusal: not permitted is 403, illegal in the current state is 409. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Object> refusal(Refusal e) {
+        return problem(ProblemDocuments.of(e.asProblem()));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> argumentMismatch(MethodArgumentTypeMismatchException e) {
         return invalid(e.getName(), describeExpected(e.getRequiredType(), e.getValue()));

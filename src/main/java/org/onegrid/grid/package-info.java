@@ -2,4 +2,7 @@
  * The territory tree (网格): district, street/town, community/village and base grid (基础网格),
  * their codes in the national layout, base-grid polygons, and locating a point to its grid.
  */
+@ApplicationModule(allowedDependencies = {"audit", "errors"})
 package org.onegrid.grid;
+
+import org.springframework.modulith.ApplicationModule;

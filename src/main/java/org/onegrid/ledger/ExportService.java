@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.onegrid.audit.AuditLog;
 import org.onegrid.cases.CaseFilter;
-import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseViews;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.errors.ApiProblemException;
 import org.onegrid.security.PersonalDataPolicy;
@@ -80,7 +80,7 @@ public class ExportService {
         }
     }
 
-    private final CaseService cases;
+    private final CaseViews cases;
     private final AuditLog audit;
     private final MessageSource messages;
     private final Clock clock;
@@ -92,7 +92,7 @@ public class ExportService {
         return t;
     });
 
-    ExportService(CaseService cases, AuditLog audit, MessageSource messages, Clock clock) throws IOException {
+    ExportService(CaseViews cases, AuditLog audit, MessageSource messages, Clock clock) throws IOException {
         this.cases = cases;
         this.audit = audit;
         this.messages = messages;

@@ -9,7 +9,8 @@ import org.onegrid.cases.ActionRequest;
 import org.onegrid.cases.CaseAction;
 import org.onegrid.cases.CaseDetails;
 import org.onegrid.cases.CasePhotos;
-import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseViews;
+import org.onegrid.cases.CaseTransitions;
 import org.onegrid.cases.PhotoCheck;
 import org.onegrid.cases.ReturnReason;
 import org.onegrid.cases.TransitionRules;
@@ -17,6 +18,7 @@ import org.onegrid.catalog.CatalogService;
 import org.onegrid.directory.DirectoryService;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.errors.ApiProblemException;
+import org.onegrid.errors.Refusal;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,13 +55,15 @@ class CasePages {
         }
     }
 
-    private final CaseService cases;
+    private final CaseViews cases;
+    private final CaseTransitions transitions;
     private final CasePhotos photos;
     private final DirectoryService directory;
     private final CatalogService catalog;
 
-    CasePages(CaseService cases, CasePhotos photos, DirectoryService directory, CatalogService catalog) {
+    CasePages(CaseViews cases, CaseTransitions transitions, CasePhotos photos, DirectoryService directory, CatalogService catalog) {
         this.cases = cases;
+        this.transitions = transitions;
         this.photos = photos;
         this.directory = directory;
         this.catalog = catalog;
@@ -125,10 +129,10 @@ class CasePages {
             return Optional.empty();
         }
         try {
-            CaseDetails after = cases.perform(id, verb, request, me);
+            CaseDetails after = transitions.perform(id, verb, request, me);
             checked.ifPresent(p -> photos.add(id, PHOTO_ACTIONS.getOrDefault(verb, CasePhotos.Purpose.PROGRESS), p, me));
             return Optional.of(new ActionOutcome(after));
-        } catch (ApiProblemException refused) {
+        } catch (ApiProblemException | Refusal refused) {
             FormErrors.collect(refused, errors);
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package org.onegrid.pages;
 
 import org.onegrid.assessment.DashboardFigures;
+import org.onegrid.security.SignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,7 @@ class DashboardPages {
         DashboardFigures.Headlines headlines = figures.headlines();
         model.addAttribute("today", headlines.today());
         model.addAttribute("month", headlines.month());
-        model.addAttribute("overdue", figures.overdue(15));
+        model.addAttribute("overdue", figures.overdue(15, SignedIn.staff().orElseThrow()));
         model.addAttribute("zone", figures.zone());
     }
 

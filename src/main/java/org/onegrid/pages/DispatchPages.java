@@ -7,11 +7,14 @@ import org.onegrid.cases.ActionRequest;
 import org.onegrid.cases.CaseAction;
 import org.onegrid.cases.CaseDetails;
 import org.onegrid.cases.CaseFilter;
-import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseViews;
+import org.onegrid.cases.CaseTransitions;
+import org.onegrid.cases.ArbitrationDesk;
 import org.onegrid.cases.CaseState;
 import org.onegrid.directory.DirectoryService;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.errors.ApiProblemException;
+import org.onegrid.errors.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,17 +30,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DispatchPages {
 
-    private final CaseService cases;
+    private final CaseViews cases;
+    private final CaseTransitions transitions;
+    private final ArbitrationDesk arbitration;
     private final DirectoryService directory;
 
-    DispatchPages(CaseService cases, DirectoryService directory) {
+    DispatchPages(CaseViews cases, CaseTransitions transitions, ArbitrationDesk arbitration, DirectoryService directory) {
         this.cases = cases;
+        this.transitions = transitions;
+        this.arbitration = arbitration;
         this.directory = directory;
     }
 
     @GetMapping("/dispatch")
     String queue(Model model, StaffMember me) {
-        List<CaseDetails> arbitration = cases.arbitrationQueue(me);
+        List<CaseDetails> arbitration = this.arbitration.queue(me);
         List<Long> inArbitration = arbitration.stream().map(CaseDetails::id).toList();
         List<CaseDetails> waiting = Stream.concat(open(CaseState.RECEIVED, me).stream(), open(CaseState.RETURNED, me).stream())
                 .filter(c -> !inArbitration.contains(c.id()))
@@ -66,9 +73,9 @@ class DispatchPages {
         List<String> refused = new ArrayList<>();
         for (long id : ids.stream().distinct().limit(CaseFilter.MAX_PAGE_SIZE).toList()) {
             try {
-                cases.perform(id, CaseAction.DISPATCH, new ActionRequest(unitId, null, null, null, null, null, null, null), me);
+                transitions.perform(id, CaseAction.DISPATCH, new ActionRequest(unitId, null, null, null, null, null, null, null), me);
                 done++;
-            } catch (ApiProblemException problem) {
+            } catch (ApiProblemException | Refusal problem) {
                 refused.add("#" + id + ": " + problem.getMessage());
             }
         }

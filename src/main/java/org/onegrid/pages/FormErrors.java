@@ -18,7 +18,8 @@ final class FormErrors {
     private FormErrors() {
     }
 
-    static void show(Model model, ApiProblemException problem) {
+    static void show(Model model, RuntimeException refused) {
+        ApiProblemException problem = ApiProblemException.of(refused);
         Map<String, String> byField = new LinkedHashMap<>();
         for (FieldProblem p : problem.errors()) {
             byField.merge(p.field(), p.reason(), (a, b) -> a + "; " + b);
@@ -28,7 +29,8 @@ final class FormErrors {
     }
 
     /** Adds a refusal's reasons to {@code errors} by field; a refusal naming no field goes under {@code _}. */
-    static void collect(ApiProblemException refused, Map<String, String> errors) {
+    static void collect(RuntimeException refusal, Map<String, String> errors) {
+        ApiProblemException refused = ApiProblemException.of(refusal);
         refused.errors().forEach(p -> errors.merge(p.field(), p.reason(), (a, b) -> a + "; " + b));
         if (refused.errors().isEmpty()) {
             errors.put("_", refused.getMessage());

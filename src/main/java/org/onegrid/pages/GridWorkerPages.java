@@ -9,7 +9,8 @@ import org.onegrid.cases.CaseAction;
 import org.onegrid.cases.CaseDetails;
 import org.onegrid.cases.CaseFilter;
 import org.onegrid.cases.CasePhotos;
-import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseViews;
+import org.onegrid.cases.CaseIntake;
 import org.onegrid.cases.CaseState;
 import org.onegrid.cases.Channel;
 import org.onegrid.cases.NewCase;
@@ -18,6 +19,7 @@ import org.onegrid.catalog.CatalogService;
 import org.onegrid.directory.DirectoryService;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.errors.ApiProblemException;
+import org.onegrid.errors.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,15 +46,17 @@ class GridWorkerPages {
         }
     }
 
-    private final CaseService cases;
+    private final CaseViews cases;
+    private final CaseIntake intake;
     private final CasePhotos photos;
     private final DirectoryService directory;
     private final CasePages casePages;
     private final CatalogService catalog;
 
-    GridWorkerPages(CaseService cases, CasePhotos photos, DirectoryService directory, CasePages casePages,
+    GridWorkerPages(CaseViews cases, CaseIntake intake, CasePhotos photos, DirectoryService directory, CasePages casePages,
                     CatalogService catalog) {
         this.cases = cases;
+        this.intake = intake;
         this.photos = photos;
         this.directory = directory;
         this.casePages = casePages;
@@ -96,7 +100,7 @@ class GridWorkerPages {
         Double lng = FormErrors.number("lng", form.lng(), errors);
         if (errors.isEmpty()) {
             try {
-                CaseService.IntakeResult result = cases.receive(new NewCase(Channel.GRID_WORKER, form.title(),
+                CaseIntake.IntakeResult result = intake.receive(new NewCase(Channel.GRID_WORKER, form.title(),
                         form.description(), lat, lng, form.address(), IntakePages.blankToNull(form.categoryCode()),
                         null, null), me, form.submissionKey());
                 if (!result.replayed()) {
@@ -104,7 +108,7 @@ class GridWorkerPages {
                 }
                 flash.addFlashAttribute("reported", result.details().code());
                 return "redirect:/m";
-            } catch (ApiProblemException refused) {
+            } catch (ApiProblemException | Refusal refused) {
                 FormErrors.collect(refused, errors);
             }
         }

@@ -3,7 +3,7 @@ package org.onegrid.pages;
 import java.util.List;
 import org.onegrid.cases.CaseDetails;
 import org.onegrid.cases.CaseFilter;
-import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseViews;
 import org.onegrid.cases.CaseState;
 import org.onegrid.directory.DirectoryService;
 import org.onegrid.directory.StaffMember;
@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class InboxPages {
 
-    private final CaseService cases;
+    private final CaseViews cases;
     private final DirectoryService directory;
 
-    InboxPages(CaseService cases, DirectoryService directory) {
+    InboxPages(CaseViews cases, DirectoryService directory) {
         this.cases = cases;
         this.directory = directory;
     }

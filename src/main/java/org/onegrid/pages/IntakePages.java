@@ -10,7 +10,9 @@ import org.onegrid.cases.ActionRequest;
 import org.onegrid.cases.CaseAction;
 import org.onegrid.cases.CaseDetails;
 import org.onegrid.cases.CaseFilter;
-import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseViews;
+import org.onegrid.cases.CaseIntake;
+import org.onegrid.cases.CaseTransitions;
 import org.onegrid.cases.CaseState;
 import org.onegrid.cases.CategoryAdvisor;
 import org.onegrid.cases.Channel;
@@ -18,6 +20,7 @@ import org.onegrid.cases.NewCase;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.dispatch.DuplicateDetection;
 import org.onegrid.errors.ApiProblemException;
+import org.onegrid.errors.Refusal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,14 +50,18 @@ class IntakePages {
         }
     }
 
-    private final CaseService cases;
+    private final CaseViews cases;
+    private final CaseIntake intake;
+    private final CaseTransitions transitions;
     private final CatalogService catalog;
     private final ObjectProvider<CategoryAdvisor> classifier;
     private final DuplicateDetection duplicates;
 
-    IntakePages(CaseService cases, CatalogService catalog, ObjectProvider<CategoryAdvisor> classifier,
+    IntakePages(CaseViews cases, CaseIntake intake, CaseTransitions transitions, CatalogService catalog, ObjectProvider<CategoryAdvisor> classifier,
                 DuplicateDetection duplicates) {
         this.cases = cases;
+        this.intake = intake;
+        this.transitions = transitions;
         this.catalog = catalog;
         this.classifier = classifier;
         this.duplicates = duplicates;
@@ -75,11 +82,11 @@ class IntakePages {
             return page(model, form, me);
         }
         try {
-            CaseService.IntakeResult result = cases.receive(new NewCase(form.channel(), form.title(), form.description(),
+            CaseIntake.IntakeResult result = intake.receive(new NewCase(form.channel(), form.title(), form.description(),
                     lat, lng, form.address(), blankToNull(form.categoryCode()), form.reporterName(),
                     form.reporterPhone()), me, form.submissionKey());
             return "redirect:/intake/done/" + result.details().id();
-        } catch (ApiProblemException refused) {
+        } catch (ApiProblemException | Refusal refused) {
             FormErrors.show(model, refused);
             return page(model, form, me);
         }
@@ -121,7 +128,7 @@ class IntakePages {
 
     @PostMapping("/intake/done/{id}/merge")
     String merge(@PathVariable long id, @RequestParam long into, StaffMember me, RedirectAttributes flash) {
-        cases.perform(id, CaseAction.MERGE, new ActionRequest(null, null, null, null, null, null, null, null, null,
+        transitions.perform(id, CaseAction.MERGE, new ActionRequest(null, null, null, null, null, null, null, null, null,
                 null, into, null), me);
         flash.addFlashAttribute("message", "merged");
         return "redirect:/cases/" + into;
@@ -132,11 +139,11 @@ class IntakePages {
     String review(@PathVariable long id, @RequestParam(required = false) String categoryCode, StaffMember me,
                   RedirectAttributes flash) {
         try {
-            CaseDetails done = cases.perform(id, CaseAction.CATEGORISE, ActionRequest.categorise(blankToNull(categoryCode),
+            CaseDetails done = transitions.perform(id, CaseAction.CATEGORISE, ActionRequest.categorise(blankToNull(categoryCode),
                     null), me);
             flash.addFlashAttribute("message", "categorised");
             flash.addFlashAttribute("messageCode", done.code());
-        } catch (ApiProblemException refused) {
+        } catch (ApiProblemException | Refusal refused) {
             flash.addFlashAttribute("reviewError", refused.getMessage());
             flash.addFlashAttribute("reviewErrorCase", id);
         }

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import org.onegrid.calendar.CalendarService;
 import org.onegrid.cases.CaseFilter;
-import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseViews;
 import org.onegrid.cases.CaseState;
 import org.onegrid.directory.DirectoryService;
 import org.onegrid.directory.StaffMember;
@@ -47,12 +47,12 @@ class LedgerPages {
         }
     }
 
-    private final CaseService cases;
+    private final CaseViews cases;
     private final ExportService exports;
     private final DirectoryService directory;
     private final CalendarService calendars;
 
-    LedgerPages(CaseService cases, ExportService exports, DirectoryService directory, CalendarService calendars) {
+    LedgerPages(CaseViews cases, ExportService exports, DirectoryService directory, CalendarService calendars) {
         this.cases = cases;
         this.exports = exports;
         this.directory = directory;
@@ -61,7 +61,7 @@ class LedgerPages {
 
     @GetMapping("/ledger")
     String ledger(@ModelAttribute("filter") LedgerFilter filter, Model model, StaffMember me) {
-        CaseService.CaseList list = cases.list(filter.toCaseFilter(calendars.calendar().zone(), SHOWN), me);
+        CaseViews.CaseList list = cases.list(filter.toCaseFilter(calendars.calendar().zone(), SHOWN), me);
         model.addAttribute("list", list);
         model.addAttribute("states", CaseState.values());
         model.addAttribute("units", directory.units());

@@ -3,6 +3,7 @@ package org.onegrid.pages;
 import java.util.Locale;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.errors.ApiProblemException;
+import org.onegrid.errors.Refusal;
 import org.onegrid.security.SignedIn;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -52,6 +53,12 @@ class PageSupport {
         page.addObject("problem", problem);
         page.addObject("me", me());
         return page;
+    }
+
+    /** A domain's refusal the page did not handle itself: not permitted (403) or illegal in this state (409). */
+    @ExceptionHandler(Refusal.class)
+    ModelAndView refused(Refusal refusal, Model model) {
+        return refused(refusal.asProblem(), model);
     }
 
     /** A file beyond even the multipart limit: nothing of the form can be read, so say so plainly. */

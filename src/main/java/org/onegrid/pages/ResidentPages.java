@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.onegrid.cases.CasePhotos;
-import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseIntake;
+import org.onegrid.cases.ResidentDesk;
 import org.onegrid.cases.CaseAction;
 import org.onegrid.cases.TransitionRules;
 import org.onegrid.cases.PhotoCheck;
 import org.onegrid.errors.ApiProblemException;
+import org.onegrid.errors.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,10 +43,10 @@ class ResidentPages {
     record TrackForm(String code, String phone, String stars, String note) {
     }
 
-    private final CaseService cases;
+    private final ResidentDesk cases;
     private final CasePhotos photos;
 
-    ResidentPages(CaseService cases, CasePhotos photos) {
+    ResidentPages(ResidentDesk cases, CasePhotos photos) {
         this.cases = cases;
         this.photos = photos;
     }
@@ -64,7 +66,7 @@ class ResidentPages {
         Double lng = FormErrors.number("lng", form.lng(), errors);
         if (errors.isEmpty()) {
             try {
-                CaseService.IntakeResult result = cases.receiveFromResident(new CaseService.ResidentReport(form.title(),
+                CaseIntake.IntakeResult result = cases.receiveFromResident(new ResidentDesk.ResidentReport(form.title(),
                         form.description(), lat, lng, form.address(), form.reporterName(), form.reporterPhone()),
                         form.submissionKey());
                 if (!result.replayed()) {
@@ -72,7 +74,7 @@ class ResidentPages {
                 }
                 flash.addFlashAttribute("code", result.details().code());
                 return "redirect:/public/submitted";
-            } catch (ApiProblemException refused) {
+            } catch (ApiProblemException | Refusal refused) {
                 FormErrors.collect(refused, errors);
             }
         }
@@ -95,7 +97,8 @@ class ResidentPages {
     String track(@ModelAttribute("form") TrackForm form, Model model) {
         try {
             show(model, cases.lookUp(form.code(), form.phone()));
-        } catch (ApiProblemException refused) {
+        } catch (ApiProblemException | Refusal refusal) {
+            ApiProblemException refused = ApiProblemException.of(refusal);
             FormErrors.show(model, refused);
             if (refused.status() == HttpStatus.NOT_FOUND) {
                 model.addAttribute("formProblem", "not-found");
@@ -118,7 +121,8 @@ class ResidentPages {
                     form.note()));
             model.addAttribute("thanks", true);
             return "public/track";
-        } catch (ApiProblemException refused) {
+        } catch (ApiProblemException | Refusal refusal) {
+            ApiProblemException refused = ApiProblemException.of(refusal);
             if (refused.status() != HttpStatus.NOT_FOUND) {
                 FormErrors.show(model, refused);
             }
@@ -126,8 +130,8 @@ class ResidentPages {
         }
     }
 
-    private static void show(Model model, CaseService.PublicStatus status) {
+    private static void show(Model model, ResidentDesk.PublicStatus status) {
         model.addAttribute("status", status);
-        model.addAttribute("rateable", TransitionRules.offers(CaseAction.RATE, CaseService.RESIDENT.role(), status.state()));
+        model.addAttribute("rateable", TransitionRules.offers(CaseAction.RATE, ResidentDesk.RESIDENT.role(), status.state()));
     }
 }

@@ -23,6 +23,12 @@ import org.springframework.context.annotation.Configuration;
  * configured, so that the platform runs on a fresh machine with no set-up. The data survives
  * restarts. A server left running by a process that was killed is stopped before the new one
  * starts, and PostgreSQL's crash recovery replays its write-ahead log.
+ * <p>
+ * Two instances never share a server by accident: each holds a lock on its data directory for
+ * as long as it runs (released by the operating system even when the process is killed), so a
+ * second instance on the same directory stops with a message saying so; and a second instance
+ * on a directory of its own whose configured port is taken starts its server on a free port
+ * instead of talking to the other instance's server.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseCondition.class)
@@ -30,10 +36,20 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /** Held while this instance runs; the server stops before it is released. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
-        File dataDirectory = new File(properties.dataDirectory()).getAbsoluteFile();
-        Files.createDirectories(dataDirectory.toPath());
+    DataDirectoryLock embeddedDataDirectoryLock(EmbeddedDatabaseProperties properties) throws IOException {
+        return DataDirectoryLock.acquire(new File(properties.dataDirectory()).getAbsoluteFile().toPath());
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties, DataDirectoryLock lock) throws IOException {
+        return start(properties, lock);
+    }
+
+    /** Starts the server in the locked data directory. */
+    static EmbeddedPostgres start(EmbeddedDatabaseProperties properties, DataDirectoryLock lock) throws IOException {
+        File dataDirectory = lock.directory().toFile();
         stopOrphanedServer(dataDirectory.toPath());
         String durability = properties.durable() ? "on" : "off";
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -45,12 +61,27 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("full_page_writes", durability)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("timezone", "UTC");
-        if (properties.port() > 0) {
+        if (properties.port() > 0 && portFree(properties.port())) {
             builder.setPort(properties.port());
+        } else if (properties.port() > 0) {
+            log.warn("Port {} for the embedded PostgreSQL is taken (another OneGrid instance, or another server); "
+                    + "starting this instance's own server on a free port instead. Set ONEGRID_DB_PORT to choose one.",
+                    properties.port());
         }
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory);
         return postgres;
+    }
+
+    /** Whether nothing listens on {@code port} of the loopback address. */
+    static boolean portFree(int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(false);
+            probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     @Bean

@@ -3,4 +3,7 @@
  * password hash runs once per sign-in rather than once per request, problem documents for 401
  * and 403, and the signed-in staff member handed to controllers.
  */
+@ApplicationModule(allowedDependencies = {"directory", "errors"})
 package org.onegrid.security;
+
+import org.springframework.modulith.ApplicationModule;

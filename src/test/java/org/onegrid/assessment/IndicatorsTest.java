@@ -13,7 +13,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.onegrid.cases.ActionRequest;
 import org.onegrid.cases.CaseAction;
 import org.onegrid.cases.CaseDetails;
-import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseIntake;
+import org.onegrid.cases.CaseTransitions;
 import org.onegrid.cases.Channel;
 import org.onegrid.cases.NewCase;
 import org.onegrid.directory.DirectoryService;
@@ -35,7 +36,10 @@ class IndicatorsTest extends ApiTest {
     private static final String CATEGORY = "0104";
 
     @Autowired
-    CaseService cases;
+    CaseIntake intake;
+
+    @Autowired
+    CaseTransitions cases;
     @Autowired
     DirectoryService directory;
     @Autowired
@@ -56,7 +60,7 @@ class IndicatorsTest extends ApiTest {
     }
 
     private long receive(String when, String category) {
-        return cases.receiveAt(new NewCase(Channel.HOTLINE_12345, "考核测试", "小区门口有人张贴小广告", 34.5555, 119.1355, null,
+        return intake.receiveAt(new NewCase(Channel.HOTLINE_12345, "考核测试", "小区门口有人张贴小广告", 34.5555, 119.1355, null,
                 category, "测试", "13800000000"), staff("agent"), null, at(when)).details().id();
     }
 
@@ -257,6 +261,17 @@ class IndicatorsTest extends ApiTest {
         assertThat(place.get("previousScore").asDouble()).isEqualTo(100.0);
         assertThat(place.get("scoreChange").asDouble()).isEqualTo(-39.75);
         assertThat(place.get("rankChange").asInt()).isZero();
+    }
+
+    @Test
+    void theDefaultScoreWeightsAreTenThirtyTwentyThirtyFiveAndFive() {
+        JsonNode weights = http().get("/api/assessment/weights", "admin").body();
+        assertThat(weights.get("signForOnTimeRate").asDouble()).isEqualTo(10);
+        assertThat(weights.get("onTimeResolutionRate").asDouble()).isEqualTo(30);
+        assertThat(weights.get("resolutionRate").asDouble()).isEqualTo(20);
+        assertThat(weights.get("satisfactionRate").asDouble()).isEqualTo(30);
+        assertThat(weights.get("returnRate").asDouble()).isEqualTo(5);
+        assertThat(weights.get("reworkRate").asDouble()).isEqualTo(5);
     }
 
     @Test

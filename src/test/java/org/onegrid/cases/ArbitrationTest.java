@@ -26,7 +26,13 @@ class ArbitrationTest extends ApiTest {
             """;
 
     @Autowired
-    CaseService cases;
+    CaseIntake intake;
+
+    @Autowired
+    CaseTransitions cases;
+
+    @Autowired
+    ArbitrationDesk arbitration;
     @Autowired
     DirectoryService directory;
 
@@ -69,12 +75,12 @@ class ArbitrationTest extends ApiTest {
         StaffMember dispatcher = directory.staffByUsername("dispatcher").orElseThrow();
         Instant threeDaysAgo = Instant.now().minus(Duration.ofDays(5));
         NewCase uncategorised = new NewCase(Channel.WALK_IN, "无主事项", "谁也不管的事", 34.570, 119.175, null, null, null, null);
-        long id = cases.receiveAt(uncategorised, agent, null, threeDaysAgo).details().id();
+        long id = intake.receiveAt(uncategorised, agent, null, threeDaysAgo).details().id();
         CaseDetails queued = cases.performAt(id, CaseAction.DISPATCH, ActionRequest.EMPTY, dispatcher,
                 threeDaysAgo.plus(Duration.ofMinutes(10)));
         assertThat(queued.arbitrationDueAt()).isNotNull();
 
-        cases.applyArbitrationFallback(ArbitrationFallback.SYSTEM); // what the scheduled job does every minute
+        arbitration.applyFallback(); // what the scheduled job does every minute
 
         JsonNode after = http().get("/api/cases/" + id, "dispatcher").body();
         assertThat(after.get("state").asText()).isEqualTo("DISPATCHED");

@@ -21,7 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class JointHandlingTest extends ApiTest {
 
     @Autowired
-    CaseService cases;
+    CaseIntake intake;
+
+    @Autowired
+    CaseTransitions cases;
     @Autowired
     DirectoryService directory;
 
@@ -66,7 +69,7 @@ class JointHandlingTest extends ApiTest {
         StaffMember dispatcher = directory.staffByUsername("dispatcher").orElseThrow();
         StaffMember streetOffice = directory.staffByUsername("h-s001").orElseThrow();
         Instant fiveDaysAgo = Instant.now().minus(Duration.ofDays(5));
-        long id = cases.receiveAt(new NewCase(Channel.HOTLINE_12345, "占道经营", "多部门", 34.5555, 119.1355, null, "0106",
+        long id = intake.receiveAt(new NewCase(Channel.HOTLINE_12345, "占道经营", "多部门", 34.5555, 119.1355, null, "0106",
                 null, null), agent, null, fiveDaysAgo).details().id();
         cases.performAt(id, CaseAction.DISPATCH, ActionRequest.EMPTY, dispatcher, fiveDaysAgo.plusSeconds(600));
         long market = unitId("S001-MARKET_REGULATION");

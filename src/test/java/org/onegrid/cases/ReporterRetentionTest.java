@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ReporterRetentionTest extends ApiTest {
 
     @Autowired
-    CaseService cases;
+    CaseIntake intake;
+
+    @Autowired
+    CaseTransitions cases;
     @Autowired
     DirectoryService directory;
 
@@ -25,7 +28,7 @@ class ReporterRetentionTest extends ApiTest {
         StaffMember handler = directory.staffByUsername("h-c001001").orElseThrow();
         NewCase request = new NewCase(Channel.HOTLINE_12345, "保留期限测试", "描述", 34.5555, 119.1355, "幸福路8号",
                 "1501", "赵先生", "13711112222");
-        long id = cases.receiveAt(request, agent, null, received).details().id();
+        long id = intake.receiveAt(request, agent, null, received).details().id();
         Instant at = received;
         cases.performAt(id, CaseAction.DISPATCH, new ActionRequest(handler.unitId(), null, null, null, null, null, null, null),
                 dispatcher, at = at.plus(Duration.ofHours(1)));

@@ -110,9 +110,9 @@ class AssessmentController {
 
     /** The leader dashboard's figures, as the page shows them. */
     @GetMapping("/api/assessment/dashboard")
-    DashboardAnswer dashboard() {
+    DashboardAnswer dashboard(StaffMember viewer) {
         DashboardFigures.Headlines headlines = dashboard.headlines();
-        return new DashboardAnswer(headlines.today(), headlines.month(), dashboard.overdue(15), dashboard.charts());
+        return new DashboardAnswer(headlines.today(), headlines.month(), dashboard.overdue(15, viewer), dashboard.charts());
     }
 
     @GetMapping("/api/assessment/weights")

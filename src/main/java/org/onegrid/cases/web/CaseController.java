@@ -8,7 +8,10 @@ import org.onegrid.cases.ActionRequest;
 import org.onegrid.cases.CaseAction;
 import org.onegrid.cases.CaseDetails;
 import org.onegrid.cases.CaseFilter;
-import org.onegrid.cases.CaseService;
+import org.onegrid.cases.ArbitrationDesk;
+import org.onegrid.cases.CaseIntake;
+import org.onegrid.cases.CaseTransitions;
+import org.onegrid.cases.CaseViews;
 import org.onegrid.cases.CaseState;
 import org.onegrid.cases.NewCase;
 import org.onegrid.directory.StaffMember;
@@ -31,17 +34,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 class CaseController {
 
-    private final CaseService cases;
+    private final CaseIntake intake;
+    private final CaseViews cases;
+    private final CaseTransitions transitions;
+    private final ArbitrationDesk arbitration;
 
-    CaseController(CaseService cases) {
+    CaseController(CaseIntake intake, CaseViews cases, CaseTransitions transitions, ArbitrationDesk arbitration) {
+        this.intake = intake;
         this.cases = cases;
+        this.transitions = transitions;
+        this.arbitration = arbitration;
     }
 
     /** Records a case; with an Idempotency-Key, a retry returns the case the first call made. */
     @PostMapping
     ResponseEntity<CaseDetails> receive(@RequestBody NewCase request, StaffMember actor,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        CaseService.IntakeResult result = cases.receive(request, actor, key);
+        CaseIntake.IntakeResult result = intake.receive(request, actor, key);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/cases/" + result.details().id()))
                 .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
@@ -51,12 +60,12 @@ class CaseController {
     /** The arbitration queue (无头事项): cases waiting for the command centre to name their owner. */
     @GetMapping("/arbitration")
     List<CaseDetails> arbitrationQueue(StaffMember viewer) {
-        return cases.arbitrationQueue(viewer);
+        return arbitration.queue(viewer);
     }
 
     /** Co-handlers' report-ins past their deadline (吹哨报到 overdue), the oldest first. */
     @GetMapping("/overdue-report-ins")
-    List<CaseService.OverdueReportIn> overdueReportIns(StaffMember viewer) {
+    List<CaseViews.OverdueReportIn> overdueReportIns(StaffMember viewer) {
         return cases.overdueReportIns(viewer);
     }
 
@@ -70,12 +79,12 @@ class CaseController {
 
     /** The reporter's personal data unmasked, for a stated purpose; logged with who, whose, when and why. */
     @PostMapping("/{id}/reveal-reporter")
-    CaseService.Reporter revealReporter(@PathVariable long id, @RequestBody RevealRequest request, StaffMember viewer) {
+    CaseViews.Reporter revealReporter(@PathVariable long id, @RequestBody RevealRequest request, StaffMember viewer) {
         return cases.revealReporter(id, request.purpose(), viewer);
     }
 
     @GetMapping
-    CaseService.CaseList list(@RequestParam(required = false) CaseState state,
+    CaseViews.CaseList list(@RequestParam(required = false) CaseState state,
                   @RequestParam(required = false) Long unitId,
                   @RequestParam(required = false) String gridCode,
                   @RequestParam(required = false) String categoryCode,
@@ -106,7 +115,7 @@ class CaseController {
                 "unknown action '" + (action.length() > 40 ? action.substring(0, 40) : action) + "'; one of "
                         + List.of("dispatch", "accept", "return", "resolve", "verify", "rate", "close", "void",
                         "escalate", "request-extension", "approve-extension", "urge", "arbitrate", "whistle", "report-in", "merge", "categorise")));
-        return cases.perform(id, caseAction, body, actor);
+        return transitions.perform(id, caseAction, body, actor);
     }
 
     private static Instant instant(OffsetDateTime t) {

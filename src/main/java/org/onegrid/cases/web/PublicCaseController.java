@@ -1,6 +1,7 @@
 package org.onegrid.cases.web;
 
-import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseIntake;
+import org.onegrid.cases.ResidentDesk;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,9 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PublicCaseController {
 
-    private final CaseService cases;
+    private final ResidentDesk cases;
 
-    PublicCaseController(CaseService cases) {
+    PublicCaseController(ResidentDesk cases) {
         this.cases = cases;
     }
 
@@ -24,11 +25,11 @@ class PublicCaseController {
      * tracking code. An Idempotency-Key makes a retry answer with the first case.
      */
     @PostMapping("/api/public/cases")
-    org.springframework.http.ResponseEntity<CaseService.PublicStatus> submit(
-            @RequestBody CaseService.ResidentReport report,
+    org.springframework.http.ResponseEntity<ResidentDesk.PublicStatus> submit(
+            @RequestBody ResidentDesk.ResidentReport report,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        CaseService.IntakeResult result = cases.receiveFromResident(report, key);
-        CaseService.PublicStatus status = cases.publicStatus(result.details().id());
+        CaseIntake.IntakeResult result = cases.receiveFromResident(report, key);
+        ResidentDesk.PublicStatus status = cases.publicStatus(result.details().id());
         return org.springframework.http.ResponseEntity.status(result.replayed() ? 200 : 201).body(status);
     }
 
@@ -38,13 +39,13 @@ class PublicCaseController {
 
     /** {@code POST /api/public/cases/{code}/rating {"phone":"5678","stars":5}} */
     @PostMapping("/api/public/cases/{code}/rating")
-    CaseService.PublicStatus rate(@PathVariable String code, @RequestBody Rating rating) {
+    ResidentDesk.PublicStatus rate(@PathVariable String code, @RequestBody Rating rating) {
         return cases.rateByReporter(code, rating.phone(), rating.stars(), rating.note());
     }
 
     /** {@code GET /api/public/cases/20261122-000401?phone=5678} */
     @GetMapping("/api/public/cases/{code}")
-    CaseService.PublicStatus lookUp(@PathVariable String code, @RequestParam String phone) {
+    ResidentDesk.PublicStatus lookUp(@PathVariable String code, @RequestParam String phone) {
         return cases.lookUp(code, phone);
     }
 }

@@ -2,8 +2,8 @@ package org.onegrid.dispatch.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.onegrid.cases.Case;
-import org.onegrid.cases.CaseService;
+import org.onegrid.cases.CaseDetails;
+import org.onegrid.cases.CaseViews;
 import org.onegrid.cases.OwnerAdvisor;
 import org.onegrid.catalog.CatalogService;
 import org.onegrid.catalog.Category;
@@ -30,11 +30,11 @@ class ClassifierController {
     }
 
     private final ClassifierService classifier;
-    private final CaseService cases;
+    private final CaseViews cases;
     private final CatalogService catalog;
     private final OwnerAdvisor routing;
 
-    ClassifierController(ClassifierService classifier, CaseService cases, CatalogService catalog, OwnerAdvisor routing) {
+    ClassifierController(ClassifierService classifier, CaseViews cases, CatalogService catalog, OwnerAdvisor routing) {
         this.classifier = classifier;
         this.cases = cases;
         this.catalog = catalog;
@@ -71,7 +71,7 @@ class ClassifierController {
     /** The top three categories for a case, each with the owner the routing rules would pick. */
     @GetMapping("/api/cases/{id}/suggestions")
     List<CaseSuggestion> suggestions(@PathVariable long id, StaffMember viewer) {
-        Case c = cases.find(id, viewer);
+        CaseDetails c = cases.summary(id, viewer);
         return classifier.suggest(c.title(), c.description(), 3).stream().map(s -> {
             Category category = catalog.category(s.categoryCode()).orElse(null);
             var owner = routing.ownerFor(category, c.gridCode());

@@ -1,0 +1,18 @@
+package org.onegrid.cases;
+
+import org.onegrid.catalog.Category;
+
+/**
+ * 核查: a resolved case is checked on site (by a grid worker or the dispatcher) before the rating
+ * call, unless its category says no site check is needed; a case with no category is always
+ * checked. Without a site check the rating call follows the resolution directly.
+ */
+final class SiteCheckPolicy {
+
+    private SiteCheckPolicy() {
+    }
+
+    public static boolean required(Category category) {
+        return category == null || category.verificationRequired();
+    }
+}
