@@ -16,7 +16,8 @@ import org.onegrid.errors.ApiProblemException;
  * What a photo must be: JPEG, PNG or WebP by its first bytes (the name and the declared type
  * are not trusted), at most the configured size, and, for JPEG and PNG, an image that decodes
  * with sane dimensions. JPEG and PNG get a thumbnail; the JDK cannot decode WebP, so a WebP
- * photo serves as its own thumbnail.
+ * photo serves as its own thumbnail. What passes is stored without its metadata
+ * ({@link PhotoMetadata}: no position, device or time of the taker).
  */
 public final class PhotoCheck {
 
@@ -50,15 +51,16 @@ public final class PhotoCheck {
         if (type == null) {
             throw ApiProblemException.invalid(field, "not a photo: only JPEG, PNG and WebP are accepted");
         }
+        byte[] clean = PhotoMetadata.strip(type, data);
         if (type.equals("image/webp")) {
-            return new Checked(type, data, null, null, null);
+            return new Checked(type, clean, null, null, null);
         }
         try {
-            BufferedImage image = decode(data);
+            BufferedImage image = decode(clean);
             if (image == null) {
                 throw ApiProblemException.invalid(field, "the file says it is " + type + " but cannot be read as one");
             }
-            return new Checked(type, data, image.getWidth(), image.getHeight(), thumbnail(image));
+            return new Checked(type, clean, image.getWidth(), image.getHeight(), thumbnail(image));
         } catch (IOException | RuntimeException broken) {
             if (broken instanceof ApiProblemException problem) {
                 throw problem;

@@ -78,16 +78,36 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         "sign in with a valid username and password", List.of(), Map.of()));
     }
 
+    /**
+     * A value the firewall refuses when it is read (a control character in a query or form
+     * value): 400. The value itself is neither echoed nor logged raw.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<Object> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        log.info("Refused a request with a disallowed value: {}", LogSafe.text(e.getMessage()));
+        return invalid("parameter", "a query or form value holds a control character or another character that "
+                + "is not allowed");
+    }
+
+    /**
+     * A multipart body that cannot be parsed (cut off, no boundary): 400, not a failure of the
+     * server. (One over the size limit is the more specific MaxUploadSizeExceededException: 413.)
+     */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> brokenMultipart(org.springframework.web.multipart.MultipartException e) {
+        return invalid("body", "is not a readable multipart form (cut off, or without its boundary)");
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
-        log.info("Refused a write that breaks a database constraint: {}", e.getMostSpecificCause().getMessage());
+        log.info("Refused a write that breaks a database constraint: {}", LogSafe.text(e.getMostSpecificCause().getMessage()));
         return problem(ProblemDocuments.of(HttpStatus.CONFLICT, "constraint", "Conflicting data",
                 "the change conflicts with existing data", List.of(), Map.of()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        log.error("Unexpected failure on {} {}", LogSafe.text(request.getMethod()), LogSafe.text(request.getRequestURI()), e);
         return problem(ProblemDocuments.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "the server could not complete the request; it has been logged", List.of(), Map.of()));
     }

@@ -21,26 +21,46 @@ public final class Validation {
 
     /** Required text: present, not blank, not longer than {@code max}. Returns the trimmed value. */
     public String requiredText(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
+        String text = optionalText(field, value, max);
+        if (text == null) {
             reject(field, "must not be empty");
-            return null;
         }
-        return optionalText(field, value, max);
+        return text;
     }
 
-    /** Optional text: null or blank gives null; otherwise at most {@code max} characters. */
+    /** Optional text: null, blank or only invisible characters gives null; otherwise at most {@code max} characters. */
     public String optionalText(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
+        String trimmed = value == null ? null : withoutInvisibles(value).strip();
+        if (trimmed == null || trimmed.isEmpty()) {
             return null;
         }
-        String trimmed = value.strip();
         if (trimmed.length() > max) {
             reject(field, "must be at most " + max + " characters (got " + trimmed.length() + ")");
         }
-        if (trimmed.indexOf('\u0000') >= 0) {
-            reject(field, "must not contain NUL characters");
+        if (trimmed.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t')) {
+            reject(field, "must not contain control characters (such as NUL or escape)");
         }
         return trimmed;
+    }
+
+    /**
+     * Removes the characters that change how text reads without being seen: bidi embeddings,
+     * overrides, isolates and marks (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C),
+     * zero-width spaces and joiners other than the one emoji sequences need (U+200B, U+200C,
+     * U+2060-U+2064, U+FEFF). A title can then not show one thing and sort or search as another.
+     */
+    public static String withoutInvisibles(String value) {
+        if (value == null || value.codePoints().noneMatch(Validation::invisible)) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        value.codePoints().filter(c -> !invisible(c)).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
+    private static boolean invisible(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
+                || c == 0x061C || c == 0x200B || c == 0x200C || (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF;
     }
 
     public void range(String field, Number value, double min, double max) {

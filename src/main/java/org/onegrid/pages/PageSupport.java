@@ -61,6 +61,14 @@ class PageSupport {
         return refused(refusal.asProblem(), model);
     }
 
+    /** A form that cannot be read: a control character in a value, or a broken multipart body. */
+    @ExceptionHandler({org.springframework.security.web.firewall.RequestRejectedException.class,
+            org.springframework.web.multipart.MultipartException.class})
+    ModelAndView unreadable(Model model) {
+        return refused(ApiProblemException.invalid("form", "the form could not be read: a value holds a control "
+                + "character, or the upload was cut off"), model);
+    }
+
     /** A file beyond even the multipart limit: nothing of the form can be read, so say so plainly. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge() {

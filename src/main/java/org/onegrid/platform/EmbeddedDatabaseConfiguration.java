@@ -73,10 +73,14 @@ class EmbeddedDatabaseConfiguration {
         return postgres;
     }
 
-    /** Whether nothing listens on {@code port} of the loopback address. */
+    /**
+     * Whether nothing listens on {@code port} of the loopback address. The probe binds as
+     * PostgreSQL does, with SO_REUSEADDR, so that connections of a server stopped a moment ago,
+     * still in TIME_WAIT, do not count as a server listening.
+     */
     static boolean portFree(int port) {
         try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
-            probe.setReuseAddress(false);
+            probe.setReuseAddress(true);
             probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
             return true;
         } catch (IOException taken) {

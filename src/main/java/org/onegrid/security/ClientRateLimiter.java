@@ -46,6 +46,10 @@ final class ClientRateLimiter {
         return retryAfterSeconds(window, now);
     }
 
+    void clear() {
+        windows.clear();
+    }
+
     private long retryAfterSeconds(Window window, long now) {
         return Math.max(1, (window.startMillis() + windowMillis - now + 999) / 1000);
     }

@@ -19,16 +19,22 @@ public final class PersonalDataPolicy {
         return UNMASKED.contains(role);
     }
 
-    /** 13812345678 -> 138****5678; short numbers keep only their last two digits. */
+    /**
+     * A mobile number of 11 digits or more keeps its first 3 and last 4 (138****5678); a shorter
+     * number (a landline without its area code, an extension) keeps at most its last 4, and one
+     * of 6 digits or fewer only its last 2 (none of 2 or fewer), so that a mask never shows most of a number.
+     */
     public static String maskPhone(String phone) {
         if (phone == null) {
             return null;
         }
         String digits = phone.replaceAll("[^0-9]", "");
-        if (digits.length() >= 7) {
-            return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+        int n = digits.length();
+        if (n >= 11) {
+            return digits.substring(0, 3) + "*".repeat(n - 7) + digits.substring(n - 4);
         }
-        return "*".repeat(Math.max(0, digits.length() - 2)) + digits.substring(Math.max(0, digits.length() - 2));
+        int shown = n > 6 ? 4 : n > 2 ? 2 : 0;
+        return "*".repeat(n - shown) + digits.substring(n - shown);
     }
 
     /** 王先生 -> 王**: the first character only. */

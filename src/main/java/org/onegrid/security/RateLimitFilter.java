@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.onegrid.errors.ProblemDocuments;
@@ -26,17 +25,16 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private final java.util.function.Predicate<HttpServletRequest> isPublic;
 
     /** For the API: every call under /api/public/ counts. */
-    RateLimitFilter(RateLimitProperties properties, ObjectMapper json) {
-        this(properties, json, request -> request.getRequestURI().startsWith("/api/public/"));
+    RateLimitFilter(AddressLimits limits, ObjectMapper json) {
+        this(limits, json, request -> request.getRequestURI().startsWith("/api/public/"));
     }
 
     /** {@code isPublic} says which requests count against the public limit. */
-    RateLimitFilter(RateLimitProperties properties, ObjectMapper json,
+    RateLimitFilter(AddressLimits limits, ObjectMapper json,
                     java.util.function.Predicate<HttpServletRequest> isPublic) {
         this.isPublic = isPublic;
-        Duration window = Duration.ofSeconds(properties.windowSeconds());
-        this.signInFailures = new ClientRateLimiter(properties.signInFailures(), window);
-        this.publicRequests = new ClientRateLimiter(properties.publicRequests(), window);
+        this.signInFailures = limits.signInFailures;
+        this.publicRequests = limits.publicRequests;
         this.json = json;
     }
 

@@ -42,6 +42,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableMethodSecurity
 class SecurityConfiguration implements WebMvcConfigurer {
 
+    /**
+     * Who works with the ledger, its exports and the assignment sheets: every staff role but grid
+     * workers, whose work is their own grids' tasks on the phone pages.
+     */
+    static final String[] LEDGER_ROLES = {"INTAKE_AGENT", "DISPATCHER", "UNIT_HANDLER", "UNIT_LEADER", "DISTRICT_LEADER",
+            "ADMIN"};
+
     static {
         // The signed-in staff member is not a request parameter; keep it out of the OpenAPI document.
         org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(StaffMember.class);
@@ -101,7 +108,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @org.springframework.core.annotation.Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper json,
-                                    RateLimitProperties limits, ApiTokenService tokens,
+                                    AddressLimits limits, ApiTokenService tokens,
                                     org.springframework.beans.factory.ObjectProvider<DirectApiRoute> directRoutes,
                                     @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors)
             throws Exception {
@@ -121,6 +128,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(publicPaths("/actuator/health", "/actuator/health/**", "/v3/api-docs",
                                 "/v3/api-docs/**", "/error", "/api/public/**")).permitAll()
+                        .requestMatchers(publicPaths("/api/exports", "/api/exports/**", "/api/assignment-sheets",
+                                "/api/assignment-sheets/**", "/api/reports/**")).hasAnyRole(LEDGER_ROLES)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -138,7 +147,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @org.springframework.core.annotation.Order(2)
     SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper json,
-                                     RateLimitProperties limits,
+                                     AddressLimits limits,
                                      @org.springframework.beans.factory.annotation.Value("${onegrid.map.tile-url:}") String tileUrl)
             throws Exception {
         RateLimitFilter rateLimits = new RateLimitFilter(limits, json,
@@ -166,6 +175,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .hasAnyRole("DISTRICT_LEADER", "ADMIN", "DISPATCHER", "UNIT_LEADER")
                         .requestMatchers(publicPaths("/assessment", "/assessment/**"))
                         .hasAnyRole("DISTRICT_LEADER", "ADMIN", "DISPATCHER", "UNIT_LEADER")
+                        .requestMatchers(publicPaths("/ledger", "/ledger/**")).hasAnyRole(LEDGER_ROLES)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error")
                         .permitAll())

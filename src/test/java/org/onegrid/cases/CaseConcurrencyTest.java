@@ -133,4 +133,22 @@ class CaseConcurrencyTest extends ApiTest {
         assertThat(responses.stream().map(r -> r.body().get("id").asLong()).distinct().count()).isEqualTo(1);
         assertThat(responses.stream().filter(r -> "false".equals(r.header("Idempotent-Replayed"))).count()).isEqualTo(1);
     }
+
+    @Test
+    void twoMergesCrossingEachOtherMergeOnceAndRefuseTheOtherWithoutA500() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            long a = http().post("/api/cases", "agent", newCaseJson("交叉合并甲", "0101")).body().get("id").asLong();
+            long b = http().post("/api/cases", "agent", newCaseJson("交叉合并乙", "0101")).body().get("id").asLong();
+            java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+            List<Integer> statuses = together(() -> {
+                boolean aIntoB = turn.getAndIncrement() % 2 == 0;
+                return act(aIntoB ? a : b, "merge", "agent", "{\"intoCaseId\":" + (aIntoB ? b : a) + "}").status();
+            });
+            assertThat(statuses).as("round " + round).allMatch(s -> s == 200 || s == 400 || s == 409);
+            assertThat(statuses.stream().filter(s -> s == 200).count()).as("round " + round).isEqualTo(1);
+            List<String> states = List.of(http().get("/api/cases/" + a, "agent").body().get("state").asText(),
+                    http().get("/api/cases/" + b, "agent").body().get("state").asText());
+            assertThat(states).containsExactlyInAnyOrder("VOID", "RECEIVED");
+        }
+    }
 }

@@ -224,4 +224,35 @@ class CaseLifecycleTest extends ApiTest {
         assertThat(http().post("/api/cases/" + id + "/verify", "gw-002001", "{\"passed\":true}").status()).isEqualTo(404);
         assertThat(http().post("/api/cases/" + id + "/verify", "gridworker", "{\"passed\":true}").status()).isEqualTo(200);
     }
+
+    @Test
+    void escalationNeverGoesSidewaysOrDownAndARefusedOneLeavesTheCaseWhereItWas() {
+        long id = caseIn(CaseState.ACCEPTED);
+        Response sideways = http().post("/api/cases/" + id + "/escalate", "h-c001001",
+                "{\"reason\":\"转给隔壁社区\",\"unitId\":" + unitId("C001002") + "}");
+        assertThat(sideways.status()).isEqualTo(400);
+        assertThat(sideways.raw().body()).contains("unitId");
+        JsonNode unchanged = http().get("/api/cases/" + id, "agent").body();
+        assertThat(unchanged.get("state").asText()).isEqualTo("ACCEPTED");
+        assertThat(unchanged.get("ownerUnit").get("id").asLong()).isEqualTo(committee);
+
+        Response up = http().post("/api/cases/" + id + "/escalate", "h-c001001",
+                "{\"reason\":\"超出本单位职权\",\"unitId\":" + streetUrbanManagement + "}");
+        assertThat(up.status()).isEqualTo(200);
+        Response down = http().post("/api/cases/" + id + "/escalate", "h-s001-urban_management",
+                "{\"reason\":\"退回社区\",\"unitId\":" + committee + "}");
+        assertThat(down.status()).isEqualTo(400);
+        assertThat(http().get("/api/cases/" + id, "agent").body().get("ownerUnit").get("id").asLong())
+                .isEqualTo(streetUrbanManagement);
+    }
+
+    @Test
+    void aCallIsNotMergedIntoACaseAlreadyClosedAndStaysACaseOfItsOwn() {
+        long closed = caseIn(CaseState.CLOSED);
+        long call = receive();
+        Response merge = http().post("/api/cases/" + call + "/merge", "agent", "{\"intoCaseId\":" + closed + "}");
+        assertThat(merge.status()).isEqualTo(400);
+        assertThat(merge.raw().body()).contains("intoCaseId");
+        assertThat(http().get("/api/cases/" + call, "agent").body().get("state").asText()).isEqualTo("RECEIVED");
+    }
 }

@@ -95,4 +95,14 @@ class IntakeApiTest extends ApiTest {
                     .as(state.name()).isPositive();
         }
     }
+
+    @Test
+    void aTitleIsStoredWithoutBidiOverridesAndOneWithAnEscapeCharacterIsRefused() {
+        var hidden = http().post("/api/cases", "agent", newCaseJson("\u202e路灯不亮\u200b", "0101"));
+        assertThat(hidden.status()).isEqualTo(201);
+        assertThat(hidden.body().get("title").asText()).isEqualTo("路灯不亮");
+        var escaped = http().post("/api/cases", "agent", newCaseJson("红色\u001b[31m", "0101"));
+        assertThat(escaped.status()).isEqualTo(400);
+        assertThat(escaped.raw().body()).contains("title");
+    }
 }

@@ -63,4 +63,51 @@ class PhotoCheckTest {
         assertThatThrownBy(() -> check.check("photo", new byte[300_000])).hasMessageContaining("at most 0.2 MB");
         assertThatThrownBy(() -> check.check("photo", new byte[0])).hasMessageContaining("empty");
     }
+
+    @Test
+    void aPhotoIsStoredWithoutThePositionAndDeviceItsMetadataCarried() throws IOException {
+        byte[] where = "Exif\0\0GPS 34.5555N 119.1355E Make HUAWEI Model P60".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] jpeg = image("jpeg", 60, 40);
+        ByteArrayOutputStream withExif = new ByteArrayOutputStream();
+        withExif.write(jpeg, 0, 2);
+        withExif.write(new byte[] {(byte) 0xFF, (byte) 0xE1, 0, (byte) (where.length + 2)});
+        withExif.write(where);
+        withExif.write(jpeg, 2, jpeg.length - 2);
+        PhotoCheck.Checked checkedJpeg = check.check("photo", withExif.toByteArray());
+        assertThat(new String(checkedJpeg.data(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("GPS", "HUAWEI");
+        assertThat(checkedJpeg.data()).isEqualTo(jpeg);
+        assertThat(checkedJpeg.width()).isEqualTo(60);
+
+        byte[] png = image("png", 30, 20);
+        byte[] text = "Comment\0GPS 34.5555N HUAWEI".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream withText = new ByteArrayOutputStream();
+        withText.write(png, 0, 33); // signature and IHDR
+        withText.write(new byte[] {0, 0, 0, (byte) text.length});
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update("tEXt".getBytes());
+        crc.update(text);
+        withText.write("tEXt".getBytes());
+        withText.write(text);
+        withText.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        withText.write(png, 33, png.length - 33);
+        PhotoCheck.Checked checkedPng = check.check("photo", withText.toByteArray());
+        assertThat(checkedPng.data()).isEqualTo(png);
+        assertThat(checkedPng.height()).isEqualTo(20);
+
+        ByteArrayOutputStream w = new ByteArrayOutputStream();
+        w.write("RIFF".getBytes());
+        w.write(new byte[4]);
+        w.write("WEBPVP8X".getBytes());
+        w.write(new byte[] {10, 0, 0, 0, 0x08, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        w.write("VP8 ".getBytes());
+        w.write(new byte[] {2, 0, 0, 0, 1, 2});
+        w.write("EXIF".getBytes());
+        w.write(new byte[] {3, 0, 0, 0, 'G', 'P', 'S', 0});
+        PhotoCheck.Checked checkedWebp = check.check("photo", w.toByteArray());
+        String kept = new String(checkedWebp.data(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(kept).doesNotContain("EXIF").doesNotContain("GPS").contains("VP8 ");
+        assertThat(checkedWebp.data()[20] & 0x08).as("the EXIF flag of VP8X").isZero();
+        int riff = (checkedWebp.data()[4] & 0xff) | (checkedWebp.data()[5] & 0xff) << 8;
+        assertThat(riff).isEqualTo(checkedWebp.data().length - 8);
+    }
 }

@@ -69,6 +69,8 @@ class PageSecurityTest extends ApiTest {
         HttpClient worker = signedIn("gridworker");
         assertThat(get(worker, "/").headers().firstValue("Location").orElseThrow()).endsWith("/m");
         assertThat(get(worker, "/intake").statusCode()).isEqualTo(403);
+        assertThat(get(worker, "/ledger").statusCode()).isEqualTo(403);
+        assertThat(get(worker, "/ledger/sheets").statusCode()).isEqualTo(403);
     }
 
     @Test

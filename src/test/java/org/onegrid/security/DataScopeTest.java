@@ -67,6 +67,17 @@ class DataScopeTest extends ApiTest {
     }
 
     @Test
+    void aGridWorkerCannotReadTheLedgerTheSheetsOrTheStaffOfAnotherGrid() {
+        assertThat(http().get("/api/assignment-sheets", "gridworker").status()).isEqualTo(403);
+        assertThat(http().get("/api/assignment-sheets/my-items", "gridworker").status()).isEqualTo(403);
+        assertThat(http().post("/api/exports", "gridworker", "{\"format\":\"CSV\"}").status()).isEqualTo(403);
+        assertThat(http().get("/api/grids/320706001001001/staff", "gridworker").status()).isEqualTo(200);
+        assertThat(http().get("/api/grids/320706002001001/staff", "gridworker").status()).isEqualTo(403);
+        assertThat(http().get("/api/assignment-sheets", "dispatcher").status()).isEqualTo(200);
+        assertThat(http().get("/api/grids/320706002001001/staff", "dispatcher").status()).isEqualTo(200);
+    }
+
+    @Test
     void aUnitSeesTheCasesThatAreOrWereItsOwn() {
         long unit = unitId("D-URBAN_MANAGEMENT");
         assertThat(status("handler", inStreet1)).isEqualTo(404); // not yet dispatched to it

@@ -17,14 +17,19 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.onegrid.support.ApiTest;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Sends malformed, oversized, wrongly typed and hostile values to every operation listed in the
  * OpenAPI document, as an administrator and as a dispatcher, and asserts that none answers 5xx
- * and that no HTML response echoes a script.
+ * and that no HTML response echoes a script; then control characters, dates at the edge of
+ * time and broken multipart bodies, with and without an account, which must be client errors
+ * that leave no ERROR line and no raw control character in the log.
  */
-class HostileInputTest extends ApiTest {
+@ExtendWith(OutputCaptureExtension.class)
+class HostileInputTest extends RateLimitedApiTest {
 
     private static final String SCRIPT = "<script>alert(1)</script>";
     /** Raw JSON tokens: strings, numbers beyond every range, wrong types. */
@@ -125,6 +130,81 @@ class HostileInputTest extends ApiTest {
         }
     }
 
+    /** Query values sent as they are (already percent-encoded): control characters and dates at the edge of time. */
+    private static final List<String> RAW_QUERY_VALUES = List.of(
+            "%00", "a%00b", "%1B%5B31mred", "%E2%80%AE", "%0D%0AX-Injected:%201",
+            "%2B999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0000-01-01",
+            "2024-02-30T10:00:00%2B08:00", "99999999999999999999");
+    /** A multipart body cut off in its first part. */
+    private static final byte[] BROKEN_MULTIPART = ("--XyZ\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n"
+            + "没有结尾").getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void controlCharactersExtremeDatesAndBrokenMultipartBodiesAreClientErrorsThatLogNoError(CapturedOutput output)
+            throws Exception {
+        JsonNode api = http().get("/v3/api-docs", null).body();
+        long caseId = http().post("/api/cases", "agent", newCaseJson("控制字符测试", "0101")).body().get("id").asLong();
+        String code = http().get("/api/cases/" + caseId, "agent").body().get("code").asText();
+        int before = output.getAll().length();
+        Iterator<Map.Entry<String, JsonNode>> paths = api.get("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields();
+            while (methods.hasNext()) {
+                Map.Entry<String, JsonNode> method = methods.next();
+                String verb = method.getKey().toUpperCase();
+                List<String> pathParams = new ArrayList<>();
+                List<String> queryParams = new ArrayList<>();
+                for (JsonNode p : method.getValue().path("parameters")) {
+                    (p.get("in").asText().equals("path") ? pathParams : queryParams).add(p.get("name").asText());
+                }
+                String plain = fill(path.getKey(), pathParams, String.valueOf(caseId)).replace("{action}", "urge");
+                for (String user : new String[] {"dispatcher", null}) {
+                    for (String value : RAW_QUERY_VALUES) {
+                        StringBuilder query = new StringBuilder();
+                        for (String name : queryParams) {
+                            query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(value);
+                        }
+                        query.append(query.isEmpty() ? "?" : "&").append("workingDays=3");
+                        sendAs(verb, plain + query, user, "application/json", verb.equals("GET") ? null : "{}".getBytes());
+                    }
+                    if (!verb.equals("GET") && !verb.equals("DELETE")) {
+                        sendAs(verb, plain, user, "multipart/form-data; boundary=XyZ", BROKEN_MULTIPART);
+                        sendAs(verb, plain, user, "multipart/form-data", BROKEN_MULTIPART);
+                    }
+                }
+            }
+        }
+        // The calls of the issue, exactly: an anonymous look-up with a NUL, a date past the calendar's end.
+        addressLimits.clear(); // the loop above used up the public limit
+        for (String phone : new String[] {"%00", "00%000", "%1B"}) {
+            int status = sendAs("GET", "/api/public/cases/" + code + "?phone=" + phone, null, "application/json", null);
+            assertThat(status).as("phone=" + phone).isEqualTo(400);
+        }
+        assertThat(sendAs("GET", "/api/calendar/deadline?from=%2B999999999-12-31T23:59:59Z&workingDays=2", "agent",
+                "application/json", null)).isEqualTo(400);
+        // Pages: the resident's form, the sign-in form and a signed-in page form, each with a broken multipart body.
+        for (String page : new String[] {"/public/submit", "/public/track", "/public/rate", "/login"}) {
+            sendAs("POST", page, null, "multipart/form-data; boundary=XyZ", BROKEN_MULTIPART);
+        }
+        assertThat(failures).as(requests + " requests").isEmpty();
+        String logged = output.getAll().substring(before);
+        assertThat(logged).as("log lines of the hostile requests").doesNotContain(" ERROR ").doesNotContain("\u0000")
+                .doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("X-Injected");
+    }
+
+    private int sendAs(String method, String path, String user, String contentType, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        return check(method + " " + abbreviate(path) + " as " + user + " (" + contentType + ")", request.build(), body);
+    }
+
     private static String fill(String template, List<String> names, String value) {
         String path = template;
         for (String name : names) {
@@ -163,7 +243,7 @@ class HostileInputTest extends ApiTest {
                 .header("Authorization", header).GET().build(), null);
     }
 
-    private void check(String what, HttpRequest request, byte[] body) throws Exception {
+    private int check(String what, HttpRequest request, byte[] body) throws Exception {
         requests++;
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         String type = response.headers().firstValue("Content-Type").orElse("");
@@ -174,6 +254,7 @@ class HostileInputTest extends ApiTest {
         if (type.startsWith("text/html") && response.body().contains(SCRIPT)) {
             failures.add(what + " echoed a script into HTML");
         }
+        return response.statusCode();
     }
 
     private static String abbreviate(String s) {

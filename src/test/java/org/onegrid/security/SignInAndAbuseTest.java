@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.onegrid.support.ApiTest;
 import org.onegrid.support.Http.Response;
 
 /** Sign-in back-off, API tokens, security headers, and the public look-up with its rate limit. */
-class SignInAndAbuseTest extends ApiTest {
+class SignInAndAbuseTest extends RateLimitedApiTest {
 
     @Test
     void fiveWrongPasswordsInARowLockTheAccountForAWhile() {

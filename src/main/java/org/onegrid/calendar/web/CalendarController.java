@@ -73,16 +73,27 @@ class CalendarController {
     private static Instant parseMoment(String text, WorkingCalendar calendar) {
         // An unencoded '+' in a query string arrives as a space.
         String value = text.trim().replace(' ', '+');
+        Instant moment;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            moment = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeException notOffset) {
             try {
-                return LocalDateTime.parse(value).atZone(calendar.zone()).toInstant();
+                moment = LocalDateTime.parse(value).atZone(calendar.zone()).toInstant();
             } catch (DateTimeException e) {
                 throw ApiProblemException.invalid("from", "must be an ISO-8601 date-time such as 2024-09-30T10:00:00+08:00");
             }
         }
+        int year = moment.atOffset(java.time.ZoneOffset.UTC).getYear();
+        if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
+            throw ApiProblemException.invalid("from", "must be a date-time in the years " + EARLIEST_YEAR + " to "
+                    + LATEST_YEAR + ", got the year " + year);
+        }
+        return moment;
     }
+
+    /** The years a deadline may be asked from: any real case's, with room on both sides. */
+    static final int EARLIEST_YEAR = 1900;
+    static final int LATEST_YEAR = 2199;
 
     private static void requireBetween(String field, int value, int max) {
         if (value < 1 || value > max) {

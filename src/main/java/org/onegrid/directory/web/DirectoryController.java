@@ -4,6 +4,7 @@ import java.util.List;
 import org.onegrid.directory.DirectoryService;
 import org.onegrid.directory.GridAssignment;
 import org.onegrid.directory.GridPost;
+import org.onegrid.directory.Role;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.directory.Unit;
 import org.onegrid.errors.ApiProblemException;
@@ -57,8 +58,12 @@ class DirectoryController {
         return ResponseEntity.status(HttpStatus.CREATED).body(directory.createStaff(staff, admin.username()));
     }
 
+    /** Who serves a grid; a grid worker sees this only for the grids they serve themselves. */
     @GetMapping("/api/grids/{code}/staff")
-    List<GridAssignment> gridStaff(@PathVariable String code) {
+    List<GridAssignment> gridStaff(@PathVariable String code, StaffMember me) {
+        if (me.is(Role.GRID_WORKER) && !directory.gridsOf(me.id()).contains(code)) {
+            throw org.onegrid.errors.Refusal.notPermitted("grid workers see the staff of their own grids only");
+        }
         return directory.assignments(code);
     }
 

@@ -1,0 +1,36 @@
+package org.onegrid.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ValidationTest {
+
+    @Test
+    void invisibleAndBidiControlCharactersAreStrippedFromText() {
+        Validation v = new Validation();
+        assertThat(v.requiredText("title", "\u202E路灯\u200B不亮\u2066\uFEFF ", 200)).isEqualTo("路灯不亮");
+        assertThat(v.requiredText("title", "👨\u200D👩\u200D👧 一家人", 200)).as("emoji joiners stay").isEqualTo("👨\u200D👩\u200D👧 一家人");
+        assertThat(v.ok()).isTrue();
+    }
+
+    @Test
+    void controlCharactersOtherThanLineBreaksAndTabsAreRefusedNamingTheField() {
+        Validation v = new Validation();
+        v.requiredText("description", "第一行\n第二行\t好", 4000);
+        assertThat(v.ok()).isTrue();
+        v.requiredText("title", "红色\u001b[31m", 200);
+        v.optionalText("reporterName", "王\u0000", 100);
+        assertThatThrownBy(v::throwIfInvalid).isInstanceOf(ApiProblemException.class)
+                .satisfies(e -> assertThat(((ApiProblemException) e).errors()).extracting(FieldProblem::field)
+                        .containsExactly("title", "reporterName"));
+    }
+
+    @Test
+    void textOfOnlyInvisibleCharactersIsEmpty() {
+        Validation v = new Validation();
+        assertThat(v.requiredText("title", "\u202E\u200B", 200)).isNull();
+        assertThat(v.ok()).isFalse();
+    }
+}
