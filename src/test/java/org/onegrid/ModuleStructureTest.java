@@ -29,7 +29,7 @@ class ModuleStructureTest {
 
     static {
         TABLES.put("grid", Set.of("grid_node"));
-        TABLES.put("directory", Set.of("unit", "staff", "grid_assignment"));
+        TABLES.put("directory", Set.of("unit", "staff", "grid_assignment", "sign_in_lock"));
         TABLES.put("catalog", Set.of("category"));
         TABLES.put("calendar", Set.of("calendar_year"));
         TABLES.put("cases", Set.of("cases", "case_event", "case_co_handler", "case_linked_reporter", "case_photo"));

@@ -57,11 +57,16 @@ public class AssessmentService {
 
         /** A month as the API takes it ({@code 2026-10}); anything else is refused as the field {@code month}. */
         public static YearMonth month(String value) {
+            YearMonth month;
             try {
-                return YearMonth.parse(value.strip());
+                month = YearMonth.parse(value.strip());
             } catch (java.time.format.DateTimeParseException e) {
                 throw ApiProblemException.invalid("month", "must be a month as yyyy-MM, e.g. 2026-10");
             }
+            org.onegrid.errors.Validation v = new org.onegrid.errors.Validation();
+            v.year("month", month.getYear());
+            v.throwIfInvalid();
+            return month;
         }
     }
 

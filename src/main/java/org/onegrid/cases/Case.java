@@ -141,7 +141,7 @@ final class Case {
     /** 回访: the reporter's rating; dissatisfied reopens the case to its unit (重办). */
     void rate(CaseActor actor, int givenStars, String note, Instant now, StepDeadlinePolicy deadlines, Category category) {
         CaseState from = guard(CaseAction.RATE, actor);
-        if (from == CaseState.RESOLVED && SiteCheckPolicy.required(category)) {
+        if (!SiteCheckPolicy.mayRate(from, category)) {
             throw illegal(CaseAction.RATE, "this category must be verified on site before the rating call");
         }
         Satisfaction satisfaction = Satisfaction.fromStars(givenStars);

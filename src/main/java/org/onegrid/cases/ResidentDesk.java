@@ -3,6 +3,7 @@ package org.onegrid.cases;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import org.onegrid.catalog.CatalogService;
 import org.onegrid.directory.Role;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.errors.ApiProblemException;
@@ -26,7 +27,7 @@ public class ResidentDesk {
 
     /** What a resident may see of their own case: no personal data, no staff names. */
     public record PublicStatus(String code, CaseState state, String title, OffsetDateTime receivedAt,
-                               OffsetDateTime updatedAt, String resolution, String mergedFromYourCode) {
+                               OffsetDateTime updatedAt, String resolution, String mergedFromYourCode, boolean rateable) {
     }
 
     /** What a resident submits on the public page: a phone to look the case up by is required. */
@@ -38,10 +39,12 @@ public class ResidentDesk {
     private final CaseIntake intake;
     private final CaseTransitions transitions;
     private final CaseDetailsAssembler assembler;
+    private final CatalogService catalog;
     private final Clock clock;
 
     ResidentDesk(CaseRepository repository, CaseIntake intake, CaseTransitions transitions,
-                 CaseDetailsAssembler assembler, Clock clock) {
+                 CaseDetailsAssembler assembler, CatalogService catalog, Clock clock) {
+        this.catalog = catalog;
         this.repository = repository;
         this.intake = intake;
         this.transitions = transitions;
@@ -108,7 +111,13 @@ public class ResidentDesk {
                 || shown.state() == CaseState.RATED || shown.state() == CaseState.CLOSED;
         return new PublicStatus(shown.code(), shown.state(), shown.title(), CaseDetailsAssembler.at(shown.receivedAt(), zone),
                 CaseDetailsAssembler.at(shown.updatedAt(), zone), done ? shown.resolution() : null,
-                shown.id() == c.id() ? null : c.code());
+                shown.id() == c.id() ? null : c.code(), rateable(shown));
+    }
+
+    /** Whether the resident may rate now: the rating comes after the site check where the category needs one. */
+    private boolean rateable(CaseSnapshot shown) {
+        return TransitionRules.offers(CaseAction.RATE, RESIDENT.role(), shown.state()) && SiteCheckPolicy.mayRate(
+                shown.state(), shown.categoryCode() == null ? null : catalog.category(shown.categoryCode()).orElse(null));
     }
 
     private static boolean phoneEndsWith(String phone, String digits) {

@@ -15,4 +15,9 @@ final class SiteCheckPolicy {
     public static boolean required(Category category) {
         return category == null || category.verificationRequired();
     }
+
+    /** Whether the rating call may come now: after the site check, or straight after the resolution when none is needed. */
+    public static boolean mayRate(CaseState state, Category category) {
+        return state == CaseState.VERIFIED || (state == CaseState.RESOLVED && !required(category));
+    }
 }

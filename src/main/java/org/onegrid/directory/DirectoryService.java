@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DirectoryService {
 
     /** What sign-in needs to check a password; never leaves the security boundary. */
-    public record Credentials(StaffMember staff, String passwordHash, boolean enabled, java.time.Instant lockedUntil) {
+    public record Credentials(StaffMember staff, String passwordHash, boolean enabled) {
     }
 
     /** A new unit as an administrator describes it. */
@@ -137,29 +137,41 @@ public class DirectoryService {
 
     public Optional<Credentials> credentials(String username) {
         return jdbc.sql("""
-                SELECT id, username, display_name, role, unit_id, password_hash, enabled, locked_until
-                FROM staff WHERE username = ?
+                SELECT id, username, display_name, role, unit_id, password_hash, enabled FROM staff WHERE username = ?
                 """).param(username)
-                .query((rs, i) -> new Credentials(STAFF.mapRow(rs, i), rs.getString("password_hash"), rs.getBoolean("enabled"),
-                        rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant()))
+                .query((rs, i) -> new Credentials(STAFF.mapRow(rs, i), rs.getString("password_hash"), rs.getBoolean("enabled")))
                 .optional();
     }
 
-    /** Counts a wrong password and locks the account as {@link SignInBackoff} says. */
-    public void recordFailedSignIn(String username) {
-        Optional<Integer> failures = jdbc.sql("""
-                UPDATE staff SET failed_sign_ins = failed_sign_ins + 1 WHERE username = ? RETURNING failed_sign_ins
-                """).param(username).query(Integer.class).optional();
-        Duration lock = failures.map(SignInBackoff::lockAfter).orElse(Duration.ZERO);
+    /**
+     * Counts a wrong password for {@code username} from {@code source} (the client's address) and
+     * locks that source out of the account as {@link SignInBackoff} says. Counts untouched for a
+     * day are forgotten.
+     */
+    public void recordFailedSignIn(String username, String source) {
+        jdbc.sql("DELETE FROM sign_in_lock WHERE last_failure_at < now() - interval '1 day'").update();
+        int failures = jdbc.sql("""
+                INSERT INTO sign_in_lock (username, source, failures) VALUES (?, ?, 1)
+                ON CONFLICT (username, source) DO UPDATE
+                SET failures = sign_in_lock.failures + 1, last_failure_at = now()
+                RETURNING failures
+                """).params(username, source).query(Integer.class).single();
+        Duration lock = SignInBackoff.lockAfter(failures);
         if (!lock.isZero()) {
-            jdbc.sql("UPDATE staff SET locked_until = now() + make_interval(secs => ?) WHERE username = ?")
-                    .params((double) lock.toSeconds(), username).update();
+            jdbc.sql("UPDATE sign_in_lock SET locked_until = now() + make_interval(secs => ?) WHERE username = ? AND source = ?")
+                    .params((double) lock.toSeconds(), username, source).update();
         }
     }
 
-    public void recordSuccessfulSignIn(String username) {
-        jdbc.sql("UPDATE staff SET failed_sign_ins = 0, locked_until = NULL WHERE username = ? AND failed_sign_ins > 0")
-                .param(username).update();
+    /** A correct password from {@code source} clears that source's count for the account. */
+    public void recordSuccessfulSignIn(String username, String source) {
+        jdbc.sql("DELETE FROM sign_in_lock WHERE username = ? AND source = ?").params(username, source).update();
+    }
+
+    /** Whether {@code source} is locked out of {@code username}'s account now. */
+    public boolean signInLocked(String username, String source) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM sign_in_lock WHERE username = ? AND source = ? AND locked_until > now())")
+                .params(username, source).query(Boolean.class).single();
     }
 
     @Transactional

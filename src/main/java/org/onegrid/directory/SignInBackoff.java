@@ -4,8 +4,10 @@ import java.time.Duration;
 
 /**
  * Sign-in back-off (登录失败锁定): from the {@link #FAILURES_BEFORE_LOCK}th wrong password in a
- * row an account is locked for {@link #FIRST_LOCK}, doubling with each further failure up to
- * {@link #LONGEST_LOCK}; a correct password clears the count. Doubling rather than a fixed long
+ * row from one source address, that address is locked out of the account for {@link #FIRST_LOCK},
+ * doubling with each further failure up to {@link #LONGEST_LOCK}; a correct password from that
+ * address clears its count. The lock is soft, per source: someone guessing from one address does
+ * not shut the account's owner out at another. Doubling rather than a fixed long
  * lock keeps an attacker from shutting a dispatcher out for the day with a few guesses, while the
  * per-address limit (security module) slows the guessing itself.
  */

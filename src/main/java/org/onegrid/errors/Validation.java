@@ -11,6 +11,9 @@ public final class Validation {
 
     public static final int MAX_TEXT = 4000;
     public static final int MAX_NAME = 200;
+    /** The years a date in a request may name: any real case's, with room on both sides. */
+    public static final int EARLIEST_YEAR = 1900;
+    public static final int LATEST_YEAR = 2199;
 
     private final List<FieldProblem> problems = new ArrayList<>();
 
@@ -66,6 +69,20 @@ public final class Validation {
     public void range(String field, Number value, double min, double max) {
         if (value != null && (value.doubleValue() < min || value.doubleValue() > max || Double.isNaN(value.doubleValue()))) {
             reject(field, "must be between " + trimNumber(min) + " and " + trimNumber(max));
+        }
+    }
+
+    /** A year within {@link #EARLIEST_YEAR}-{@link #LATEST_YEAR}; a date beyond is a client's mistake (400). */
+    public void year(String field, Integer year) {
+        if (year != null && (year < EARLIEST_YEAR || year > LATEST_YEAR)) {
+            reject(field, "must be a date in the years " + EARLIEST_YEAR + " to " + LATEST_YEAR + ", got the year " + year);
+        }
+    }
+
+    /** The UTC year of {@code moment}, checked as {@link #year}. */
+    public void moment(String field, java.time.Instant moment) {
+        if (moment != null) {
+            year(field, moment.atOffset(java.time.ZoneOffset.UTC).getYear());
         }
     }
 

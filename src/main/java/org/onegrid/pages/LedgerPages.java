@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The case ledger (案件台账): any filtered case list, the first page on screen, and the whole of
+ * The case ledger (案件台账): any filtered case list, 50 cases a page on screen, and the whole of
  * it exported to Excel or CSV as a job whose progress the page follows.
  */
 @Controller
@@ -35,17 +35,24 @@ class LedgerPages {
 
     private static final int SHOWN = 50;
 
-    /** The filter form; every field optional. */
+    /** The filter form; every field optional. {@code page} counts from 0. */
     record LedgerFilter(CaseState state, Long unitId, String gridCode, String categoryCode, LocalDate from,
-                        LocalDate to, Boolean overdue, String format, Boolean personalData, String purpose) {
+                        LocalDate to, Boolean overdue, String format, Boolean personalData, String purpose, Integer page) {
 
-        CaseFilter toCaseFilter(ZoneId zone, int size) {
+        CaseFilter toCaseFilter(ZoneId zone, int pageShown, int size) {
             return new CaseFilter(state, unitId, gridCode, categoryCode,
                     from == null ? null : from.atStartOfDay(zone).toInstant(),
                     to == null ? null : to.atStartOfDay(zone).toInstant(), Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null,
-                    0, size);
+                    pageShown, size);
+        }
+
+        int pageAsked() {
+            return page == null ? 0 : Math.max(0, Math.min(page, MAX_PAGE));
         }
     }
+
+    /** Pages beyond this are refused by the case list; the export has every row anyway. */
+    private static final int MAX_PAGE = 1_000_000;
 
     private final CaseViews cases;
     private final ExportService exports;
@@ -61,8 +68,10 @@ class LedgerPages {
 
     @GetMapping("/ledger")
     String ledger(@ModelAttribute("filter") LedgerFilter filter, Model model, StaffMember me) {
-        CaseViews.CaseList list = cases.list(filter.toCaseFilter(calendars.calendar().zone(), SHOWN), me);
+        CaseViews.CaseList list = cases.list(filter.toCaseFilter(calendars.calendar().zone(), filter.pageAsked(), SHOWN), me);
         model.addAttribute("list", list);
+        model.addAttribute("page", filter.pageAsked());
+        model.addAttribute("pages", Math.max(1, (list.total() + SHOWN - 1) / SHOWN));
         model.addAttribute("states", CaseState.values());
         model.addAttribute("units", directory.units());
         return "ledger";
@@ -72,7 +81,7 @@ class LedgerPages {
     String export(@ModelAttribute("filter") LedgerFilter filter, Model model, StaffMember me, Locale locale) {
         try {
             ExportService.Status status = exports.start(new ExportService.Request(TableWriter.Format.of(filter.format()),
-                    filter.toCaseFilter(calendars.calendar().zone(), 1), ExportService.MAX_ROWS,
+                    filter.toCaseFilter(calendars.calendar().zone(), 0, 1), ExportService.MAX_ROWS,
                     Boolean.TRUE.equals(filter.personalData()), filter.purpose(), locale), me);
             return "redirect:/ledger/export/" + status.id();
         } catch (ApiProblemException refused) {

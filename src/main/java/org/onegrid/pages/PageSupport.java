@@ -61,6 +61,14 @@ class PageSupport {
         return refused(refusal.asProblem(), model);
     }
 
+    /** An address a page cannot take (/cases/abc, a missing or malformed parameter): a page saying so, never JSON. */
+    @ExceptionHandler({org.springframework.beans.TypeMismatchException.class,
+            org.springframework.web.bind.ServletRequestBindingException.class,
+            org.springframework.web.method.annotation.HandlerMethodValidationException.class})
+    ModelAndView badAddress(Model model) {
+        return refused(ApiProblemException.invalid("address", "the page's address or one of its values is not valid"), model);
+    }
+
     /** A form that cannot be read: a control character in a value, or a broken multipart body. */
     @ExceptionHandler({org.springframework.security.web.firewall.RequestRejectedException.class,
             org.springframework.web.multipart.MultipartException.class})

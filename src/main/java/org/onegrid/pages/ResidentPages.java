@@ -7,8 +7,6 @@ import java.util.UUID;
 import org.onegrid.cases.CasePhotos;
 import org.onegrid.cases.CaseIntake;
 import org.onegrid.cases.ResidentDesk;
-import org.onegrid.cases.CaseAction;
-import org.onegrid.cases.TransitionRules;
 import org.onegrid.cases.PhotoCheck;
 import org.onegrid.errors.ApiProblemException;
 import org.onegrid.errors.Refusal;
@@ -132,6 +130,6 @@ class ResidentPages {
 
     private static void show(Model model, ResidentDesk.PublicStatus status) {
         model.addAttribute("status", status);
-        model.addAttribute("rateable", TransitionRules.offers(CaseAction.RATE, ResidentDesk.RESIDENT.role(), status.state()));
+        model.addAttribute("rateable", status.rateable());
     }
 }

@@ -16,6 +16,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Signs in a request that carries {@code Authorization: Bearer og_...}; a dead token is a 401. */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
+    /** The details of an authentication made with an API token, so that what needs the password can tell. */
+    static final String BY_TOKEN = "api-token";
+
+    /** Whether the current request signed in with an API token rather than a password. */
+    static boolean signedInByToken() {
+        var current = SecurityContextHolder.getContext().getAuthentication();
+        return current != null && BY_TOKEN.equals(current.getDetails());
+    }
+
     private final ApiTokenService tokens;
     private final AuthenticationEntryPoint entryPoint;
 
@@ -37,9 +46,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new BadCredentialsException("unknown, expired or revoked token"));
             return;
         }
-        StaffPrincipal principal = new StaffPrincipal(staff.get(), "", true, null);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        StaffPrincipal principal = new StaffPrincipal(staff.get(), "", true);
+        UsernamePasswordAuthenticationToken signedIn =
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+        signedIn.setDetails(BY_TOKEN);
+        SecurityContextHolder.getContext().setAuthentication(signedIn);
         chain.doFilter(request, response);
     }
 }

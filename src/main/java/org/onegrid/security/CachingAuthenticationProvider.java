@@ -16,7 +16,9 @@ import org.springframework.security.core.AuthenticationException;
 
 /**
  * Checks a username and password with the adaptive hash once, then remembers the success for a
- * short time under a SHA-256 digest of the pair (never the password itself). Failures are not
+ * short time under a SHA-256 digest of the pair and the client's address (never the password
+ * itself). A source locked out of an account by {@link org.onegrid.directory.SignInBackoff} is
+ * refused before the hash is run. Failures are not
  * remembered, and an entry expires after {@code ttl}, so a changed or disabled account is
  * refused again within that time. Requests that bring the same pair while it is being checked
  * share that check and its outcome.
@@ -28,11 +30,16 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
 
     private static final int MAX_ENTRIES = 10_000;
 
-    /** Told of every password check that failed, or succeeded, by username. */
+    /**
+     * Asked before every password check whether the source (the client's address) is locked out
+     * of the account, and told of every check that failed or succeeded, by username and source.
+     */
     interface SignInListener {
-        void failed(String username);
+        boolean locked(String username, String source);
 
-        void succeeded(String username);
+        void failed(String username, String source);
+
+        void succeeded(String username, String source);
     }
 
     private final AuthenticationProvider delegate;
@@ -49,7 +56,9 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String key = digest(authentication.getName(), String.valueOf(authentication.getCredentials()));
+        // Per source too: a success remembered for one address does not let another past its lock.
+        String key = digest(authentication.getName() + '\u0000' + sourceOf(authentication),
+                String.valueOf(authentication.getCredentials()));
         Authentication known = remembered(key);
         if (known != null) {
             return known;
@@ -94,16 +103,20 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
     /** The adaptive-hash check, remembered on success. */
     private Authentication check(Authentication authentication, String key) {
         long now = System.nanoTime();
+        String source = sourceOf(authentication);
+        if (listener.locked(authentication.getName(), source)) {
+            throw new org.springframework.security.authentication.LockedException("locked for this address");
+        }
         Authentication result;
         try {
             result = delegate.authenticate(authentication);
         } catch (BadCredentialsException wrongPassword) {
-            // A failure may lock the account: forget its remembered sign-ins so that the lock holds.
+            // A failure may lock this source out: forget its remembered sign-ins so that the lock holds.
             cache.values().removeIf(e -> e.username().equals(authentication.getName()));
-            listener.failed(authentication.getName());
+            listener.failed(authentication.getName(), source);
             throw wrongPassword;
         }
-        listener.succeeded(authentication.getName());
+        listener.succeeded(authentication.getName(), source);
         if (result != null && result.isAuthenticated()) {
             if (cache.size() >= MAX_ENTRIES) {
                 cache.clear();
@@ -114,6 +127,12 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
             return stored;
         }
         return result;
+    }
+
+    /** The client's address, as the filter that read the credentials recorded it. */
+    static String sourceOf(Authentication authentication) {
+        return authentication.getDetails() instanceof org.springframework.security.web.authentication.WebAuthenticationDetails web
+                && web.getRemoteAddress() != null ? web.getRemoteAddress() : "unknown";
     }
 
     @Override

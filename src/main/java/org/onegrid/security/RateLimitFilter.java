@@ -14,8 +14,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Abuse limits (防刷): an address that failed to sign in too often, or called the public
- * endpoints too often, gets 429 with Retry-After until its window ends.
+ * Abuse limits (防刷): an address that failed to sign in too often (with the API's credentials
+ * or the sign-in form), or called the public endpoints too often, gets 429 with Retry-After
+ * until its window ends.
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 
@@ -43,12 +44,18 @@ final class RateLimitFilter extends OncePerRequestFilter {
         signInFailures.record(request.getRemoteAddr());
     }
 
+    /** A request that signs in: with an Authorization header (the API) or the sign-in form (the pages). */
+    static boolean bringsCredentials(HttpServletRequest request) {
+        return request.getHeader("Authorization") != null
+                || ("POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI()));
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String address = request.getRemoteAddr();
         long wait = 0;
-        if (request.getHeader("Authorization") != null) {
+        if (bringsCredentials(request)) {
             wait = signInFailures.blockedFor(address);
         }
         if (wait == 0 && isPublic.test(request)) {

@@ -70,6 +70,16 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return HeaderFirewall.strict();
     }
 
+    /** Before everything else, even the security chains: see {@link BodyConcurrencyFilter}. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<BodyConcurrencyFilter> bodyConcurrencyFilter(
+            RateLimitProperties limits, ObjectMapper json) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new BodyConcurrencyFilter(limits.bodiesPerAddress(), json));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -78,7 +88,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     UserDetailsService userDetailsService(DirectoryService directory) {
         return username -> directory.credentials(username)
-                .map(c -> new StaffPrincipal(c.staff(), c.passwordHash(), c.enabled(), c.lockedUntil()))
+                .map(c -> new StaffPrincipal(c.staff(), c.passwordHash(), c.enabled()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
@@ -89,13 +99,18 @@ class SecurityConfiguration implements WebMvcConfigurer {
         dao.setPasswordEncoder(passwords);
         return new CachingAuthenticationProvider(dao, new CachingAuthenticationProvider.SignInListener() {
             @Override
-            public void failed(String username) {
-                directory.recordFailedSignIn(username);
+            public boolean locked(String username, String source) {
+                return directory.signInLocked(username, source);
             }
 
             @Override
-            public void succeeded(String username) {
-                directory.recordSuccessfulSignIn(username);
+            public void failed(String username, String source) {
+                directory.recordFailedSignIn(username, source);
+            }
+
+            @Override
+            public void succeeded(String username, String source) {
+                directory.recordSuccessfulSignIn(username, source);
             }
         }, Duration.ofMinutes(5));
     }
@@ -177,11 +192,28 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .hasAnyRole("DISTRICT_LEADER", "ADMIN", "DISPATCHER", "UNIT_LEADER")
                         .requestMatchers(publicPaths("/ledger", "/ledger/**")).hasAnyRole(LEDGER_ROLES)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error")
-                        .permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
+                        .failureHandler(countedFailure(rateLimits)).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .exceptionHandling(ex -> ex.accessDeniedPage("/denied"));
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(relativeSignInRedirect()).accessDeniedPage("/denied"));
         return http.build();
+    }
+
+    /** Sends a page request without a session to the sign-in form by a relative Location, whatever Host it named. */
+    private static org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint relativeSignInRedirect() {
+        var entryPoint = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
+    }
+
+    /** A failed form sign-in counts against the address as a failed API sign-in does, then shows the form again. */
+    private static org.springframework.security.web.authentication.AuthenticationFailureHandler countedFailure(
+            RateLimitFilter rateLimits) {
+        var showFormAgain = new org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, failure) -> {
+            rateLimits.signInFailed(request);
+            showFormAgain.onAuthenticationFailure(request, response, failure);
+        };
     }
 
     /**

@@ -8,7 +8,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A staff member as Spring Security sees them; the role becomes the authority ROLE_&lt;role&gt;. */
-record StaffPrincipal(StaffMember staff, String passwordHash, boolean enabled, java.time.Instant lockedUntil)
+record StaffPrincipal(StaffMember staff, String passwordHash, boolean enabled)
         implements UserDetails {
 
     @Override
@@ -24,11 +24,6 @@ record StaffPrincipal(StaffMember staff, String passwordHash, boolean enabled, j
     @Override
     public String getUsername() {
         return staff.username();
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return lockedUntil == null || lockedUntil.isBefore(java.time.Instant.now());
     }
 
     @Override

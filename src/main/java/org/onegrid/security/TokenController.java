@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A user's own API tokens. */
+/** A user's own API tokens: made only after a sign-in with the password; listed and revoked either way. */
 @RestController
 class TokenController {
 
@@ -26,6 +26,10 @@ class TokenController {
 
     @PostMapping("/api/tokens")
     ResponseEntity<ApiTokenService.NewToken> create(@RequestBody TokenRequest request, StaffMember me) {
+        if (BearerTokenFilter.signedInByToken()) {
+            // A token minting tokens would let a leaked or expiring token outlive itself.
+            throw org.onegrid.errors.Refusal.notPermitted("a new API token needs a sign-in with the password, not a token");
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(tokens.create(me, request.name(), request.days()));
     }
 

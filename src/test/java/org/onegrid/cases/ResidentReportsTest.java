@@ -62,4 +62,23 @@ class ResidentReportsTest extends ApiTest {
         assertThat(first.status()).isEqualTo(201);
         assertThat(other.status()).isEqualTo(422);
     }
+
+    @Test
+    void theResidentIsOfferedTheRatingOnlyAfterTheSiteCheckTheCategoryNeeds() {
+        Response created = http().post("/api/cases", "agent", newCaseJson("核查之后再评价", "0101")); // 0101 is checked on site
+        long id = created.body().get("id").asLong();
+        String code = created.body().get("code").asText();
+        assertThat(act(id, "dispatch", "dispatcher", "{\"unitId\":" + unitId("C001001") + "}").status()).isEqualTo(200);
+        assertThat(act(id, "accept", "h-c001001", "{}").status()).isEqualTo(200);
+        assertThat(act(id, "resolve", "h-c001001", "{\"result\":\"已清理\"}").status()).isEqualTo(200);
+
+        Response resolved = http().get("/api/public/cases/" + code + "?phone=0000", null);
+        assertThat(resolved.body().get("state").asText()).isEqualTo("RESOLVED");
+        assertThat(resolved.body().get("rateable").asBoolean()).isFalse();
+        assertThat(http().post("/api/public/cases/" + code + "/rating", null, "{\"phone\":\"0000\",\"stars\":5}").status())
+                .isEqualTo(409);
+
+        assertThat(act(id, "verify", "dispatcher", "{\"passed\":true}").status()).isEqualTo(200);
+        assertThat(http().get("/api/public/cases/" + code + "?phone=0000", null).body().get("rateable").asBoolean()).isTrue();
+    }
 }

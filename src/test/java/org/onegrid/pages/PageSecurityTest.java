@@ -74,6 +74,17 @@ class PageSecurityTest extends ApiTest {
     }
 
     @Test
+    void aCaseThatIsNotThereOrAnAddressThatIsWrongIsAPageNotJson() throws Exception {
+        HttpClient handler = signedIn("handler");
+        HttpResponse<String> wrong = get(handler, "/cases/abc");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        HttpResponse<String> missing = get(handler, "/cases/987654321");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    }
+
+    @Test
     void aFormPostWithoutTheTokenChangesNothing() throws Exception {
         HttpClient dispatcher = signedIn("dispatcher");
         assertThat(postForm(dispatcher, "/dispatch/bulk", "ids=1").statusCode()).isEqualTo(403);
@@ -85,6 +96,38 @@ class PageSecurityTest extends ApiTest {
         assertThat(get(anonymous, "/intake").headers().firstValue("Location").orElseThrow()).endsWith("/login");
         assertThat(get(anonymous, "/public").statusCode()).isEqualTo(200);
         assertThat(get(anonymous, "/public/track").statusCode()).isEqualTo(200);
+    }
+
+    /** A raw HTTP/1.1 exchange, for the headers java.net.http will not send (Host). Returns the response head. */
+    private String rawHead(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder head = new StringBuilder();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                head.append(line).append('\n');
+            }
+            return head.toString();
+        }
+    }
+
+    @Test
+    void redirectsNeverNameTheHostAClientSent() throws IOException {
+        String toSignIn = rawHead("GET /inbox HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        assertThat(toSignIn).startsWith("HTTP/1.1 302").contains("Location: /login").doesNotContain("evil.example");
+        String root = rawHead("GET / HTTP/1.1\r\nHost: evil.example:8443\r\nConnection: close\r\n\r\n");
+        assertThat(root).doesNotContain("evil.example");
+    }
+
+    @Test
+    void theSessionCookieIsSecureWhenAProxyOnThisMachineSaysTheClientUsedHttps() throws IOException {
+        String overHttps = rawHead("GET /login HTTP/1.1\r\nHost: onegrid.example\r\nX-Forwarded-Proto: https\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(overHttps).containsPattern("(?i)Set-Cookie: SESSION=[^\n]*; Secure");
+        String plain = rawHead("GET /login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(plain).containsPattern("(?i)Set-Cookie: SESSION=").doesNotContainPattern("(?i)Set-Cookie: SESSION=[^\n]*; Secure");
     }
 
     @org.springframework.beans.factory.annotation.Autowired

@@ -283,7 +283,23 @@ class PagesWalkThroughTest extends ApiTest {
             assertThat(leader.locator("#drill-next").count()).isZero();
         }
 
-        // 10. The dispatcher's ledger of rated cases, exported to Excel with a progress page.
+        // 10. The dispatcher's ledger: every case, 50 a page, a page further on; personal data asked
+        //     for without a purpose is refused beside the purpose field; then the rated cases,
+        //     exported to Excel with a progress page.
+        dispatcher.navigate(url("/ledger?lang=zh"));
+        long allCases = http().get("/api/cases?size=1", "dispatcher").body().get("total").asLong();
+        if (allCases > 50) {
+            dispatcher.click("#ledger-next");
+            assertThat(dispatcher.textContent("#ledger-page")).startsWith("第 2 /");
+            assertThat(dispatcher.locator("table.cases tbody tr").count()).isBetween(1, 50);
+        } else {
+            assertThat(dispatcher.locator("#ledger-next").count()).isZero();
+            assertThat(dispatcher.locator("table.cases tbody tr").count()).isEqualTo((int) allCases);
+        }
+        dispatcher.check("input[name=personalData]");
+        dispatcher.click("#export-csv");
+        assertThat(dispatcher.getAttribute("#purpose", "aria-invalid")).isEqualTo("true");
+        assertThat(dispatcher.locator("#purpose ~ .field-error").count()).isEqualTo(1);
         dispatcher.navigate(url("/ledger?state=RATED&lang=zh"));
         assertThat(dispatcher.textContent("#ledger-total")).startsWith("共");
         shot(dispatcher, "16-ledger");

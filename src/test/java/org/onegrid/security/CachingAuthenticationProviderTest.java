@@ -49,12 +49,17 @@ class CachingAuthenticationProviderTest {
     private final CachingAuthenticationProvider provider = new CachingAuthenticationProvider(slowCheck,
             new CachingAuthenticationProvider.SignInListener() {
                 @Override
-                public void failed(String username) {
+                public boolean locked(String username, String source) {
+                    return false;
+                }
+
+                @Override
+                public void failed(String username, String source) {
                     failures.incrementAndGet();
                 }
 
                 @Override
-                public void succeeded(String username) {
+                public void succeeded(String username, String source) {
                 }
             }, Duration.ofMinutes(5));
 

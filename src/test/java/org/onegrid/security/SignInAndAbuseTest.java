@@ -3,6 +3,7 @@ package org.onegrid.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.onegrid.support.Http.Response;
 
@@ -26,6 +27,60 @@ class SignInAndAbuseTest extends RateLimitedApiTest {
         assertThat(locked.contentType()).startsWith("application/problem+json");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.onegrid.directory.DirectoryService directory;
+
+    @Test
+    void wrongPasswordsFromOneAddressLockOnlyThatAddressOutOfTheAccount() {
+        String user = "soft" + System.nanoTime() % 100000;
+        for (int i = 0; i < 5; i++) {
+            directory.recordFailedSignIn(user, "203.0.113.7");
+        }
+        assertThat(directory.signInLocked(user, "203.0.113.7")).isTrue();
+        assertThat(directory.signInLocked(user, "198.51.100.20")).as("the owner at the office").isFalse();
+        // The owner's success elsewhere does not lift the guesser's lock; the guesser's own success would.
+        directory.recordSuccessfulSignIn(user, "198.51.100.20");
+        assertThat(directory.signInLocked(user, "203.0.113.7")).isTrue();
+        directory.recordSuccessfulSignIn(user, "203.0.113.7");
+        assertThat(directory.signInLocked(user, "203.0.113.7")).isFalse();
+    }
+
+    @Test
+    void slowBodiesFromOneAddressCannotTakeEveryRequestThread() throws Exception {
+        int cap = 20; // onegrid.rate-limit.bodies-per-address in the test profile
+        List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < cap; i++) {
+                java.net.Socket socket = new java.net.Socket("localhost", port);
+                socket.getOutputStream().write(("POST /login HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nusername=a")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            // Once all of them are being read, the next request with a body is turned away at once...
+            Response refused = null;
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline && (refused == null || refused.status() != 503)) {
+                refused = http().post("/api/cases", "agent", newCaseJson("慢速上传期间", "0101"));
+            }
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.header("Retry-After")).isEqualTo("1");
+            // ...while requests without one are served as usual.
+            assertThat(http().get("/api/me", "agent").status()).isEqualTo(200);
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
+        Response after = null;
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && (after == null || after.status() != 201)) {
+            after = http().post("/api/cases", "agent", newCaseJson("慢速上传之后", "0101"));
+        }
+        assertThat(after.status()).isEqualTo(201);
+    }
+
     @Test
     void apiTokensWorkUntilRevokedAndAreNeverShownAgain() {
         Response created = http().post("/api/tokens", "dispatcher", "{\"name\":\"报表脚本\",\"days\":30}");
@@ -36,6 +91,10 @@ class SignInAndAbuseTest extends RateLimitedApiTest {
         Response me = http().getWithHeader("/api/me", "Authorization", "Bearer " + secret);
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body().get("username").asText()).isEqualTo("dispatcher");
+        // A token cannot mint another (one that would outlive it): that needs the password.
+        Response minted = http().post("/api/tokens", null, "{\"name\":\"续命\",\"days\":365}", "Authorization", "Bearer " + secret);
+        assertThat(minted.status()).isEqualTo(403);
+        assertThat(minted.raw().body()).doesNotContain("og_");
         assertThat(http().get("/api/tokens", "dispatcher").raw().body()).doesNotContain(secret);
         assertThat(http().delete("/api/tokens/" + id, "dispatcher").status()).isEqualTo(204);
         assertThat(http().getWithHeader("/api/me", "Authorization", "Bearer " + secret).status()).isEqualTo(401);

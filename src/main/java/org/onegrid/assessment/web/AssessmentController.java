@@ -156,10 +156,15 @@ class AssessmentController {
     }
 
     private static LocalDate day(String field, String value) {
+        LocalDate day;
         try {
-            return LocalDate.parse(value.strip());
+            day = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw ApiProblemException.invalid(field, "must be a date as yyyy-MM-dd");
         }
+        org.onegrid.errors.Validation v = new org.onegrid.errors.Validation();
+        v.year(field, day.getYear());
+        v.throwIfInvalid();
+        return day;
     }
 }

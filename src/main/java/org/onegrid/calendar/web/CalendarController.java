@@ -83,17 +83,11 @@ class CalendarController {
                 throw ApiProblemException.invalid("from", "must be an ISO-8601 date-time such as 2024-09-30T10:00:00+08:00");
             }
         }
-        int year = moment.atOffset(java.time.ZoneOffset.UTC).getYear();
-        if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
-            throw ApiProblemException.invalid("from", "must be a date-time in the years " + EARLIEST_YEAR + " to "
-                    + LATEST_YEAR + ", got the year " + year);
-        }
+        org.onegrid.errors.Validation v = new org.onegrid.errors.Validation();
+        v.moment("from", moment);
+        v.throwIfInvalid();
         return moment;
     }
-
-    /** The years a deadline may be asked from: any real case's, with room on both sides. */
-    static final int EARLIEST_YEAR = 1900;
-    static final int LATEST_YEAR = 2199;
 
     private static void requireBetween(String field, int value, int max) {
         if (value < 1 || value > max) {

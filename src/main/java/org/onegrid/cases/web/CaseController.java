@@ -99,6 +99,8 @@ class CaseController {
         v.range("size", size, 1, CaseFilter.MAX_PAGE_SIZE);
         v.optionalText("gridCode", gridCode, 16);
         v.optionalText("categoryCode", categoryCode, 20);
+        v.moment("from", instant(from));
+        v.moment("to", instant(to));
         if (from != null && to != null && !to.isAfter(from)) {
             v.reject("to", "must be after from");
         }

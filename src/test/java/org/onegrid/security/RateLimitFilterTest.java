@@ -1,0 +1,48 @@
+package org.onegrid.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * The per-address limit on failed sign-ins holds for the pages' sign-in form as it does for the
+ * API (the suite's own limit is set high, so the rule is shown here on a filter of its own).
+ */
+class RateLimitFilterTest {
+
+    private final RateLimitFilter pages = new RateLimitFilter(new AddressLimits(new RateLimitProperties(3, 100, 60, 32)),
+            new ObjectMapper(), request -> false);
+
+    private static MockHttpServletRequest request(String method, String path, String address) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setRemoteAddr(address);
+        return request;
+    }
+
+    private int status(MockHttpServletRequest request) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        pages.doFilter(request, response, new MockFilterChain());
+        return response.getStatus();
+    }
+
+    @Test
+    void anAddressThatFailedTheSignInFormTooOftenGets429OnTheFormButOthersDoNot() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(status(request("POST", "/login", "203.0.113.7"))).isEqualTo(200);
+            pages.signInFailed(request("POST", "/login", "203.0.113.7"));
+        }
+        MockHttpServletRequest again = request("POST", "/login", "203.0.113.7");
+        again.addHeader("Accept", "text/html");
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        pages.doFilter(again, refused, new MockFilterChain());
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getHeader("Retry-After")).isNotBlank();
+        assertThat(refused.getContentAsString()).contains("请求过于频繁");
+        assertThat(status(request("POST", "/login", "198.51.100.20"))).isEqualTo(200);
+        assertThat(status(request("GET", "/login", "203.0.113.7"))).as("the form itself still shows").isEqualTo(200);
+    }
+}
