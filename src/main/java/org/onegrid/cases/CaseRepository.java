@@ -348,6 +348,20 @@ class CaseRepository {
             where.append(" AND received_at < ?");
             params.add(ts(filter.to()));
         }
+        if (filter.search() != null) {
+            CaseSearch search = filter.search();
+            if (search.code() != null) {
+                where.append(" AND code = ?");
+                params.add(search.code());
+            } else if (search.phoneDigits() != null) {
+                where.append(" AND regexp_replace(reporter_phone, '[^0-9]', '', 'g') LIKE ?");
+                params.add("%" + search.phoneDigits());
+            } else {
+                where.append(" AND (title ILIKE ? OR description ILIKE ?)");
+                params.add(search.wordsPattern());
+                params.add(search.wordsPattern());
+            }
+        }
         if (filter.overdue() != null) {
             where.append(filter.overdue()
                     ? " AND " + OVERDUE

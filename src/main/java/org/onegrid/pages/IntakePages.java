@@ -10,6 +10,7 @@ import org.onegrid.cases.ActionRequest;
 import org.onegrid.cases.CaseAction;
 import org.onegrid.cases.CaseDetails;
 import org.onegrid.cases.CaseFilter;
+import org.onegrid.cases.CaseSearch;
 import org.onegrid.cases.CaseViews;
 import org.onegrid.cases.CaseIntake;
 import org.onegrid.cases.CaseTransitions;
@@ -117,6 +118,19 @@ class IntakePages {
 
     record Suggested(String code, String name, long percent) {
     }
+
+    /** The caller's earlier cases, found by the phone as it is typed (the agent sees phones unmasked). */
+    @GetMapping("/intake/history")
+    String history(@RequestParam(required = false) String reporterPhone, Model model, StaffMember me) {
+        CaseSearch byPhone = CaseSearch.parse(reporterPhone == null || reporterPhone.length() > 20 ? null : reporterPhone);
+        CaseViews.CaseList earlier = byPhone == null || byPhone.phoneDigits() == null ? null
+                : cases.list(new CaseFilter(null, null, null, null, null, null, null, 0, HISTORY_SHOWN, byPhone), me);
+        model.addAttribute("history", earlier == null ? List.of() : earlier.items());
+        model.addAttribute("historyTotal", earlier == null ? 0 : earlier.total());
+        return "intake :: history";
+    }
+
+    private static final int HISTORY_SHOWN = 10;
 
     /** After intake: the code to read back, and the cases this one may duplicate. */
     @GetMapping("/intake/done/{id}")

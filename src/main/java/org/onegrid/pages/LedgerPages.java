@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import org.onegrid.calendar.CalendarService;
 import org.onegrid.cases.CaseFilter;
+import org.onegrid.cases.CaseSearch;
 import org.onegrid.cases.CaseViews;
 import org.onegrid.cases.CaseState;
 import org.onegrid.directory.DirectoryService;
@@ -37,13 +38,14 @@ class LedgerPages {
 
     /** The filter form; every field optional. {@code page} counts from 0. */
     record LedgerFilter(CaseState state, Long unitId, String gridCode, String categoryCode, LocalDate from,
-                        LocalDate to, Boolean overdue, String format, Boolean personalData, String purpose, Integer page) {
+                        LocalDate to, Boolean overdue, String q, String format, Boolean personalData, String purpose,
+                        Integer page) {
 
         CaseFilter toCaseFilter(ZoneId zone, int pageShown, int size) {
             return new CaseFilter(state, unitId, gridCode, categoryCode,
                     from == null ? null : from.atStartOfDay(zone).toInstant(),
                     to == null ? null : to.atStartOfDay(zone).toInstant(), Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null,
-                    pageShown, size);
+                    pageShown, size, CaseSearch.parse(q == null || q.length() > CaseSearch.MAX_LENGTH ? null : q));
         }
 
         int pageAsked() {

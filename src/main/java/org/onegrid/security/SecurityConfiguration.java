@@ -70,14 +70,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return HeaderFirewall.strict();
     }
 
-    /** Before everything else, even the security chains: see {@link BodyConcurrencyFilter}. */
+    /** At the engine's door, before every filter: see {@link BodyConcurrencyValve}. */
     @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<BodyConcurrencyFilter> bodyConcurrencyFilter(
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<
+            org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory> bodyConcurrencyValve(
             RateLimitProperties limits, ObjectMapper json) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new BodyConcurrencyFilter(limits.bodiesPerAddress(), json));
-        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
-        return registration;
+        return factory -> factory.addEngineValves(new BodyConcurrencyValve(limits.bodiesPerAddress(), json));
     }
 
     @Bean
@@ -192,11 +190,35 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .hasAnyRole("DISTRICT_LEADER", "ADMIN", "DISPATCHER", "UNIT_LEADER")
                         .requestMatchers(publicPaths("/ledger", "/ledger/**")).hasAnyRole(LEDGER_ROLES)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
+                .formLogin(form -> form.loginPage("/login").successHandler(toTheFormKeptOrHome())
                         .failureHandler(countedFailure(rateLimits)).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(relativeSignInRedirect()).accessDeniedPage("/denied"));
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(relativeSignInRedirect())
+                        .accessDeniedHandler(keepTheFormOrDeny()));
         return http.build();
+    }
+
+    /**
+     * A form refused for its CSRF token (the session expired, or it came from an older one) keeps
+     * what was typed ({@link PendingForm}) and asks to sign in again, or, signed in, offers to send
+     * it again; any other refusal is the "your role cannot open this page" page.
+     */
+    private static org.springframework.security.web.access.AccessDeniedHandler keepTheFormOrDeny() {
+        var denied = new org.springframework.security.web.access.AccessDeniedHandlerImpl();
+        denied.setErrorPage("/denied");
+        return (request, response, refusal) -> {
+            if (refusal instanceof org.springframework.security.web.csrf.CsrfException && PendingForm.keep(request)) {
+                response.sendRedirect(PendingForm.signedIn() ? "/resubmit" : "/login?expired");
+                return;
+            }
+            denied.handle(request, response, refusal);
+        };
+    }
+
+    /** After the sign-in form: to the form kept from an expired session, if any, else to the start page. */
+    private static org.springframework.security.web.authentication.AuthenticationSuccessHandler toTheFormKeptOrHome() {
+        return (request, response, authentication) ->
+                response.sendRedirect(PendingForm.waiting(request.getSession(false)) ? "/resubmit" : "/");
     }
 
     /** Sends a page request without a session to the sign-in form by a relative Location, whatever Host it named. */

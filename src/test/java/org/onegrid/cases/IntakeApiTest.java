@@ -105,4 +105,25 @@ class IntakeApiTest extends ApiTest {
         assertThat(escaped.status()).isEqualTo(400);
         assertThat(escaped.raw().body()).contains("title");
     }
+
+    @Test
+    void staffFindACaseByItsCodeByTheCallersPhoneOrByWordsAndOnlyUnmaskedRolesMatchPhones() {
+        String words = "搜索用词" + System.nanoTime();
+        String phone = "137" + String.format("%08d", System.nanoTime() % 100_000_000L);
+        var created = http().post("/api/cases", "agent", """
+                {"channel":"HOTLINE_12345","title":"%s","description":"按编号、电话或文字查找","lat":34.5555,"lng":119.1355,
+                 "categoryCode":"0101","reporterPhone":"%s"}
+                """.formatted(words, phone)).body();
+        long id = created.get("id").asLong();
+        for (String q : new String[] {created.get("code").asText(), phone, phone.substring(4), words}) {
+            var found = http().get("/api/cases?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8), "agent").body();
+            assertThat(found.get("items").findValuesAsText("id")).as(q).contains(String.valueOf(id));
+        }
+        // A district leader sees the case but phones masked: the number is looked for as words, and does not find it.
+        assertThat(http().get("/api/cases?q=" + phone, "district").body().get("total").asLong()).isZero();
+        assertThat(http().get("/api/cases?q=" + java.net.URLEncoder.encode(words, java.nio.charset.StandardCharsets.UTF_8),
+                "district").body().get("total").asLong()).isEqualTo(1);
+        // Wildcards are taken literally.
+        assertThat(http().get("/api/cases?q=%25%25_", "agent").status()).isEqualTo(200);
+    }
 }

@@ -85,6 +85,28 @@ class PageSecurityTest extends ApiTest {
     }
 
     @Test
+    void aFormSentAfterTheSessionExpiredIsKeptAndOfferedAgainAfterSigningIn() throws Exception {
+        HttpClient agent = signedIn("agent");
+        String token = token(agent, "/intake");
+        jdbc.sql("DELETE FROM spring_session WHERE principal_name = 'agent'").update(); // the session expires
+        String title = java.net.URLEncoder.encode("过期之后才提交的来电", java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> sent = postForm(agent, "/intake", "channel=HOTLINE_12345&title=" + title
+                + "&description=%E5%86%85%E5%AE%B9&_csrf=" + token);
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(sent.headers().firstValue("Location").orElseThrow()).isEqualTo("/login?expired");
+        assertThat(get(agent, "/login?expired").body()).contains("login-expired");
+
+        HttpResponse<String> again = postForm(agent, "/login", "username=agent&password=demo&_csrf=" + token(agent, "/login"));
+        assertThat(again.headers().firstValue("Location").orElseThrow()).isEqualTo("/resubmit");
+        HttpResponse<String> offered = get(agent, "/resubmit");
+        assertThat(offered.statusCode()).isEqualTo(200);
+        assertThat(offered.body()).contains("过期之后才提交的来电").contains("action=\"/intake\"").contains("name=\"_csrf\"");
+        // Shown once; nothing was recorded without the click.
+        assertThat(get(agent, "/resubmit").statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT count(*) FROM cases WHERE title = '过期之后才提交的来电'").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aFormPostWithoutTheTokenChangesNothing() throws Exception {
         HttpClient dispatcher = signedIn("dispatcher");
         assertThat(postForm(dispatcher, "/dispatch/bulk", "ids=1").statusCode()).isEqualTo(403);

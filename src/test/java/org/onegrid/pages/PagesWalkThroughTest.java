@@ -147,7 +147,8 @@ class PagesWalkThroughTest extends ApiTest {
         assertNoSidewaysScroll(resident);
         shot(resident, "02-resident-submitted");
 
-        // 2. The agent finds it among the online requests and sets its category; records a call too.
+        // 2. The agent finds it among the online requests and sets its category; records a call too,
+        //    seeing the caller's history as a phone is typed.
         Page agent = signIn(desktop(), "agent");
         assertThat(agent.url()).endsWith("/intake");
         waitForMap(agent);
@@ -160,6 +161,10 @@ class PagesWalkThroughTest extends ApiTest {
         agent.selectOption("#channel", "HOTLINE_12345");
         agent.fill("#title", "路灯不亮");
         agent.fill("#description", "幸福路北段路灯连续两晚不亮。");
+        // The resident's number typed in: their earlier request shows as the caller's history.
+        agent.fill("#reporterPhone", "13912345678");
+        agent.waitForSelector("#caller-history-count");
+        assertThat(agent.textContent("#caller-history")).contains(code);
         agent.fill("#reporterPhone", "13800001111");
         placeAt(agent, LAT, LNG);
         agent.click("#intake-form button[type=submit]");

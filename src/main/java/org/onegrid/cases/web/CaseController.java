@@ -8,6 +8,7 @@ import org.onegrid.cases.ActionRequest;
 import org.onegrid.cases.CaseAction;
 import org.onegrid.cases.CaseDetails;
 import org.onegrid.cases.CaseFilter;
+import org.onegrid.cases.CaseSearch;
 import org.onegrid.cases.ArbitrationDesk;
 import org.onegrid.cases.CaseIntake;
 import org.onegrid.cases.CaseTransitions;
@@ -91,6 +92,7 @@ class CaseController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
                   @RequestParam(required = false) Boolean overdue,
+                  @RequestParam(required = false) String q,
                   @RequestParam(defaultValue = "0") int page,
                   @RequestParam(defaultValue = "20") int size,
                   StaffMember viewer) {
@@ -99,6 +101,7 @@ class CaseController {
         v.range("size", size, 1, CaseFilter.MAX_PAGE_SIZE);
         v.optionalText("gridCode", gridCode, 16);
         v.optionalText("categoryCode", categoryCode, 20);
+        String search = v.optionalText("q", q, CaseSearch.MAX_LENGTH);
         v.moment("from", instant(from));
         v.moment("to", instant(to));
         if (from != null && to != null && !to.isAfter(from)) {
@@ -106,7 +109,7 @@ class CaseController {
         }
         v.throwIfInvalid();
         return cases.list(new CaseFilter(state, unitId, gridCode, categoryCode,
-                instant(from), instant(to), overdue, page, size), viewer);
+                instant(from), instant(to), overdue, page, size, CaseSearch.parse(search)), viewer);
     }
 
     /** POST /api/cases/{id}/dispatch, /accept, /return, ... with a JSON body where the action needs one. */
