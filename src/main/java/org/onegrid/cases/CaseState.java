@@ -24,4 +24,9 @@ public enum CaseState {
     public boolean isOpen() {
         return this != CLOSED && this != VOID;
     }
+
+    /** Whether another case may be merged into a case in this state ({@link MergePolicy}). */
+    public boolean takesMerged() {
+        return MergePolicy.TAKES_MERGED.contains(this);
+    }
 }

@@ -20,9 +20,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class DuplicateDetection {
 
-    /** A likely duplicate, with the figures behind its score. */
+    /**
+     * A likely duplicate, with the figures behind its score. {@code mergeable}: whether a new call
+     * may be merged into it; one already resolved, rated or closed is only shown as related, so
+     * that it never swallows the call.
+     */
     public record Candidate(long id, String code, String state, String title, String categoryCode, long distanceMeters,
-                            long hoursApart, double textSimilarity, double score) {
+                            long hoursApart, double textSimilarity, double score, boolean mergeable) {
     }
 
     private final CaseViews cases;
@@ -53,7 +57,8 @@ public class DuplicateDetection {
                     return new Candidate(other.id(), other.code(), other.state().name(), other.title(),
                             other.categoryCode(), Math.round(distance),
                             Math.abs(Duration.between(around.receivedAt(), other.receivedAt()).toHours()),
-                            round(similarity), round(DuplicatePolicy.score(similarity, distance, window.radiusMeters())));
+                            round(similarity), round(DuplicatePolicy.score(similarity, distance, window.radiusMeters())),
+                            other.state().takesMerged());
                 })
                 .filter(c -> c.distanceMeters() <= window.radiusMeters() && c.score() >= DuplicatePolicy.MIN_SCORE)
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed())

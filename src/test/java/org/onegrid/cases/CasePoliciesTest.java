@@ -90,7 +90,9 @@ class CasePoliciesTest {
         for (CaseState done : List.of(CaseState.RESOLVED, CaseState.VERIFIED, CaseState.RATED, CaseState.CLOSED,
                 CaseState.VOID)) {
             assertThat(MergePolicy.mayMerge(1, 2, done)).as("into a %s case", done).isFalse();
+            assertThat(done.takesMerged()).as("%s offered for merging on the intake page", done).isFalse();
         }
+        assertThat(CaseState.ACCEPTED.takesMerged()).isTrue();
     }
 
     @Test

@@ -61,6 +61,30 @@ class DuplicatesTest extends ApiTest {
     }
 
     @Test
+    void aClosedCaseNearbyIsShownAsRelatedAndNotOfferedForMerging() {
+        long closed = report("桥下垃圾堆放", "桥洞下面垃圾堆放很久", 34.6300, 119.2500, "0101", "13900000011");
+        long unit = unitId("C001001");
+        assertThat(act(closed, "dispatch", "dispatcher", "{\"unitId\":" + unit + "}").status()).isEqualTo(200);
+        assertThat(act(closed, "accept", "h-c001001", "{}").status()).isEqualTo(200);
+        assertThat(act(closed, "resolve", "h-c001001", "{\"result\":\"已清运\"}").status()).isEqualTo(200);
+        assertThat(act(closed, "verify", "dispatcher", "{\"passed\":true}").status()).isEqualTo(200);
+        assertThat(act(closed, "rate", "agent", "{\"stars\":5}").status()).isEqualTo(200);
+        assertThat(act(closed, "close", "dispatcher", "{}").status()).isEqualTo(200);
+        long call = report("桥下垃圾又堆起来了", "桥洞下面垃圾又堆放很久", 34.63005, 119.2500, "0101", "13900000012");
+
+        JsonNode related = null;
+        for (JsonNode candidate : http().get("/api/cases/" + call + "/duplicates", "dispatcher").body()) {
+            if (candidate.get("id").asLong() == closed) {
+                related = candidate;
+            }
+        }
+        assertThat(related).as("the closed case among the candidates").isNotNull();
+        assertThat(related.get("state").asText()).isEqualTo("CLOSED");
+        assertThat(related.get("mergeable").asBoolean()).isFalse();
+        assertThat(act(call, "merge", "agent", "{\"intoCaseId\":" + closed + "}").status()).isEqualTo(400);
+    }
+
+    @Test
     void anAdministratorNarrowsTheWindowOfACategory() {
         long a = report("井盖丢了", "路口井盖不见了很危险", 34.5930, 119.2050, "0109", "13900000011");
         long b = report("路口井盖丢失", "路口的井盖丢了很危险", 34.5932, 119.2050, "0109", "13900000012");
