@@ -41,7 +41,48 @@
       } else {
         map.setView([34.6, 119.2], 12);
       }
+      placeLabels(map, byCode);
       return { map: map, layer: layer, byCode: byCode };
+    });
+  }
+
+  /**
+   * Names to find a place by: streets when the whole district shows, communities closer in, base
+   * grids closest; each label sits at the centre of the grids whose codes begin with its code.
+   */
+  function placeLabels(map, byCode) {
+    var codes = Object.keys(byCode);
+    function label(name, level, bounds) {
+      var text = document.createElement('span');
+      text.textContent = name;
+      return L.marker(bounds.getCenter(), { interactive: false, keyboard: false,
+        icon: L.divIcon({ className: 'place-label ' + level, html: text, iconSize: null }) });
+    }
+    var layers = { street: L.layerGroup(), community: L.layerGroup(), grid: L.layerGroup() };
+    codes.forEach(function (c) {
+      var l = byCode[c];
+      layers.grid.addLayer(label(l.feature.properties.name, 'grid', l.getBounds()));
+    });
+    fetch('/map/places.json', { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (places) {
+      places.forEach(function (p) {
+        var bounds = null;
+        codes.forEach(function (c) {
+          if (c.indexOf(p.code) === 0) {
+            var b = byCode[c].getBounds();
+            bounds = bounds ? bounds.extend(b) : L.latLngBounds(b.getSouthWest(), b.getNorthEast());
+          }
+        });
+        var level = p.level === 'STREET' ? 'street' : 'community';
+        if (bounds) { layers[level].addLayer(label(p.name, level, bounds)); }
+      });
+      function show() {
+        var z = map.getZoom();
+        [['street', z < 14], ['community', z >= 13.5 && z < 16], ['grid', z >= 16]].forEach(function (s) {
+          if (s[1]) { layers[s[0]].addTo(map); } else { layers[s[0]].remove(); }
+        });
+      }
+      map.on('zoomend', show);
+      show();
     });
   }
 

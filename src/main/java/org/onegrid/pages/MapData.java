@@ -1,5 +1,7 @@
 package org.onegrid.pages;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.TimeUnit;
 import org.onegrid.grid.GridLevel;
@@ -22,5 +24,22 @@ class MapData {
     @GetMapping(value = "/map/grids.geojson", produces = "application/geo+json")
     ResponseEntity<ObjectNode> baseGrids() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(5, TimeUnit.MINUTES)).body(grids.exportGeoJson(GridLevel.GRID));
+    }
+
+    /**
+     * The streets and communities by code and name, for the maps' labels: each is drawn over the
+     * base grids whose codes begin with its own.
+     */
+    @GetMapping(value = "/map/places.json", produces = "application/json")
+    ResponseEntity<List<Place>> places() {
+        List<Place> places = new java.util.ArrayList<>();
+        for (GridLevel level : List.of(GridLevel.STREET, GridLevel.COMMUNITY)) {
+            grids.exportGeoJson(level).get("features").forEach(f -> places.add(new Place(f.get("properties").get("code").asText(),
+                    f.get("properties").get("name").asText(), level.name())));
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(5, TimeUnit.MINUTES)).body(places);
+    }
+
+    record Place(String code, String name, String level) {
     }
 }

@@ -179,7 +179,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(publicPaths("/login", "/denied", "/public", "/public/**", "/webjars/**", "/css/**", "/js/**",
-                                "/img/**", "/map/grids.geojson", "/favicon.ico")).permitAll()
+                                "/img/**", "/map/grids.geojson", "/map/places.json", "/favicon.ico")).permitAll()
                         .requestMatchers(publicPaths("/intake", "/intake/**")).hasAnyRole("INTAKE_AGENT", "DISPATCHER")
                         .requestMatchers(publicPaths("/dispatch", "/dispatch/**")).hasRole("DISPATCHER")
                         .requestMatchers(publicPaths("/inbox", "/inbox/**")).hasAnyRole("UNIT_HANDLER", "UNIT_LEADER")

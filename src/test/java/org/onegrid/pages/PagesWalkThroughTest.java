@@ -152,6 +152,9 @@ class PagesWalkThroughTest extends ApiTest {
         Page agent = signIn(desktop(), "agent");
         assertThat(agent.url()).endsWith("/intake");
         waitForMap(agent);
+        // The map names its streets when the whole district shows (issue 16: places to find).
+        agent.waitForSelector(".map .place-label.street span");
+        assertThat(agent.locator(".map .place-label.street span").allTextContents()).anyMatch(name -> name.endsWith("街道"));
         shot(agent, "03-intake");
         String row = ".item:has-text('" + code + "')";
         agent.selectOption(row + " select", "0101");
@@ -260,6 +263,8 @@ class PagesWalkThroughTest extends ApiTest {
         assertThat(leader.locator("#ranking tbody tr").count()).isGreaterThanOrEqualTo(1);
         shot(leader, "14-assessment-ranking");
         leader.navigate(url("/assessment?month=" + month + "&dimension=UNIT&lang=zh"));
+        assertThat(String.join(" ", leader.locator("span.weight").allTextContents())).contains("满意率")
+                .doesNotContain("satisfactionRate"); // the score weights by their Chinese names
         com.microsoft.playwright.Locator resolvedCount = leader.locator("#ranking a[href*='measure=resolved']")
                 .filter(new com.microsoft.playwright.Locator.FilterOptions()
                         .setHasText(java.util.regex.Pattern.compile("^[1-9][0-9]*$"))).first();
