@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -34,7 +33,8 @@ final class BodyConcurrencyValve extends ValveBase {
 
     private final int perAddress;
     private final byte[] refusal;
-    private final Map<String, AtomicInteger> inProgress = new ConcurrentHashMap<>();
+    /** Requests with a body in progress, per address; an address leaves the map when its last one ends. */
+    private final Map<String, Integer> inProgress = new ConcurrentHashMap<>();
 
     BodyConcurrencyValve(int perAddress, ObjectMapper json) {
         super(true);
@@ -59,17 +59,16 @@ final class BodyConcurrencyValve extends ValveBase {
             return;
         }
         String address = request.getRemoteAddr();
-        AtomicInteger count = inProgress.computeIfAbsent(address, a -> new AtomicInteger());
+        // merge and computeIfPresent are atomic per address: no count is lost between two requests.
+        int now = inProgress.merge(address, 1, Integer::sum);
         try {
-            if (count.incrementAndGet() > perAddress) {
+            if (now > perAddress) {
                 refuse(request, response);
                 return;
             }
             getNext().invoke(request, response);
         } finally {
-            if (count.decrementAndGet() == 0) {
-                inProgress.remove(address, count);
-            }
+            inProgress.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1);
         }
     }
 
