@@ -82,6 +82,9 @@ class PageSecurityTest extends ApiTest {
         HttpResponse<String> missing = get(handler, "/cases/987654321");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        // Said in Chinese from the bundles, the server's English only as a small line below.
+        assertThat(missing.body()).contains("找不到这个案件或页面");
+        assertThat(wrong.body()).contains("提交的内容有误");
     }
 
     @Test
