@@ -41,15 +41,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class IntakePages {
 
-    /** What the intake form carries; kept as typed so that an error loses nothing. */
+    /**
+     * What the intake form carries; kept as typed so that an error loses nothing. {@code addressOnly}:
+     * the caller cannot say where on the map, so the case is recorded by its address alone.
+     */
     record IntakeForm(Channel channel, String title, String description, String lat, String lng, String address,
-                      String categoryCode, String reporterName, String reporterPhone, String submissionKey) {
+                      String categoryCode, String reporterName, String reporterPhone, String submissionKey,
+                      Boolean addressOnly) {
 
         static IntakeForm blank() {
             return new IntakeForm(Channel.HOTLINE_12345, null, null, null, null, null, null, null, null,
-                    UUID.randomUUID().toString());
+                    UUID.randomUUID().toString(), null);
         }
     }
+
+    /**
+     * An address alone places a case on no grid: no routing rule, no grid worker, no map. The page
+     * asks for the point on the map unless the agent says the caller cannot give one.
+     */
+    static final String ASK_FOR_A_POINT = "click the place on the map, or tick address only";
 
     private final CaseViews cases;
     private final CaseIntake intake;
@@ -78,6 +88,9 @@ class IntakePages {
         Map<String, String> errors = new HashMap<>();
         Double lat = FormErrors.number("lat", form.lat(), errors);
         Double lng = FormErrors.number("lng", form.lng(), errors);
+        if (lat == null && form.address() != null && !form.address().isBlank() && !Boolean.TRUE.equals(form.addressOnly())) {
+            errors.put("lat", ASK_FOR_A_POINT);
+        }
         if (!errors.isEmpty()) {
             model.addAttribute("errors", errors);
             return page(model, form, me);

@@ -110,6 +110,20 @@ class PageSecurityTest extends ApiTest {
     }
 
     @Test
+    void anAddressWithoutAPointIsRecordedOnlyWhenTheAgentSaysTheCallerCannotGiveOne() throws Exception {
+        HttpClient agent = signedIn("agent");
+        String typed = "channel=HOTLINE_12345&title=" + java.net.URLEncoder.encode("只有地址的来电", java.nio.charset.StandardCharsets.UTF_8)
+                + "&description=%E5%86%85%E5%AE%B9&address=" + java.net.URLEncoder.encode("幸福路3号", java.nio.charset.StandardCharsets.UTF_8)
+                + "&submissionKey=" + java.util.UUID.randomUUID();
+        HttpResponse<String> asked = postForm(agent, "/intake", typed + "&_csrf=" + token(agent, "/intake"));
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("请在地图上点选位置").contains("幸福路3号"); // asked, and nothing typed is lost
+        HttpResponse<String> recorded = postForm(agent, "/intake", typed + "&addressOnly=true&_csrf=" + token(agent, "/intake"));
+        assertThat(recorded.statusCode()).isEqualTo(302);
+        assertThat(recorded.headers().firstValue("Location").orElseThrow()).contains("/intake/done/");
+    }
+
+    @Test
     void aFormPostWithoutTheTokenChangesNothing() throws Exception {
         HttpClient dispatcher = signedIn("dispatcher");
         assertThat(postForm(dispatcher, "/dispatch/bulk", "ids=1").statusCode()).isEqualTo(403);

@@ -45,26 +45,37 @@ class SignInAndAbuseTest extends RateLimitedApiTest {
         assertThat(directory.signInLocked(user, "203.0.113.7")).isFalse();
     }
 
+    /** A sign-in form that declares 1,000 bytes and sends 10: its thread waits for the rest. */
+    private java.net.Socket slowBody() throws java.io.IOException {
+        java.net.Socket socket = new java.net.Socket("localhost", port);
+        socket.getOutputStream().write(("POST /login HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nusername=a")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
     @Test
     void slowBodiesFromOneAddressCannotTakeEveryRequestThread() throws Exception {
         int cap = 20; // onegrid.rate-limit.bodies-per-address in the test profile
         List<java.net.Socket> slow = new java.util.ArrayList<>();
         try {
-            for (int i = 0; i < cap + 3; i++) { // a few over: the last are refused, the rest stay in progress
-                java.net.Socket socket = new java.net.Socket("localhost", port);
-                socket.getOutputStream().write(("POST /login HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nusername=a")
-                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-                slow.add(socket);
+            for (int i = 0; i < cap; i++) {
+                slow.add(slowBody());
             }
-            // Once all of them are being read, the next request with a body is turned away at once...
+            // Once the cap's worth of bodies is in progress, the next request with a body is turned
+            // away at once. (Until the server has them all, a request may still pass; each that
+            // passes adds one more slow body.)
             Response refused = null;
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
             while (System.nanoTime() < deadline && (refused == null || refused.status() != 503)) {
                 refused = http().post("/api/cases", "agent", newCaseJson("慢速上传期间", "0101"));
+                if (refused.status() != 503) {
+                    slow.add(slowBody());
+                    Thread.sleep(50);
+                }
             }
-            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.status()).as("after %d slow bodies", slow.size()).isEqualTo(503);
             assertThat(refused.header("Retry-After")).isEqualTo("1");
             // ...while requests without one are served as usual.
             assertThat(http().get("/api/me", "agent").status()).isEqualTo(200);
