@@ -63,9 +63,7 @@ public class AssessmentService {
             } catch (java.time.format.DateTimeParseException e) {
                 throw ApiProblemException.invalid("month", "must be a month as yyyy-MM, e.g. 2026-10");
             }
-            org.onegrid.errors.Validation v = new org.onegrid.errors.Validation();
-            v.year("month", month.getYear());
-            v.throwIfInvalid();
+            org.onegrid.errors.Validation.requireYear("month", month.getYear());
             return month;
         }
     }

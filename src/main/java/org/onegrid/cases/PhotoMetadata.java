@@ -92,14 +92,11 @@ final class PhotoMetadata {
             String type = new String(d, i, 4, StandardCharsets.ISO_8859_1);
             int end = i + 8 + (int) padded;
             if (!WEBP_METADATA.contains(type)) {
-                int start = out.size();
-                out.write(d, i, end - i);
+                byte[] chunk = java.util.Arrays.copyOfRange(d, i, end);
                 if (type.equals("VP8X") && size >= 1) {
-                    byte[] sofar = out.toByteArray();
-                    sofar[start + 8] &= (byte) ~0x0C; // the EXIF (0x08) and XMP (0x04) flags
-                    out.reset();
-                    out.write(sofar, 0, sofar.length);
+                    chunk[8] &= (byte) ~0x0C; // the EXIF (0x08) and XMP (0x04) flags
                 }
+                out.write(chunk, 0, chunk.length);
             }
             i = end;
         }

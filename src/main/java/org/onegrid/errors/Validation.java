@@ -79,6 +79,13 @@ public final class Validation {
         }
     }
 
+    /** A year checked as {@link #year}, refused at once (400) when outside. */
+    public static void requireYear(String field, int year) {
+        Validation v = new Validation();
+        v.year(field, year);
+        v.throwIfInvalid();
+    }
+
     /** The UTC year of {@code moment}, checked as {@link #year}. */
     public void moment(String field, java.time.Instant moment) {
         if (moment != null) {

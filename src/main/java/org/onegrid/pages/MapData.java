@@ -32,11 +32,10 @@ class MapData {
      */
     @GetMapping(value = "/map/places.json", produces = "application/json")
     ResponseEntity<List<Place>> places() {
-        List<Place> places = new java.util.ArrayList<>();
-        for (GridLevel level : List.of(GridLevel.STREET, GridLevel.COMMUNITY)) {
-            grids.exportGeoJson(level).get("features").forEach(f -> places.add(new Place(f.get("properties").get("code").asText(),
-                    f.get("properties").get("name").asText(), level.name())));
-        }
+        List<Place> places = java.util.stream.Stream.of(GridLevel.STREET, GridLevel.COMMUNITY)
+                .flatMap(level -> grids.list(level, null).stream())
+                .map(node -> new Place(node.code().value(), node.name(), node.level().name()))
+                .toList();
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(5, TimeUnit.MINUTES)).body(places);
     }
 

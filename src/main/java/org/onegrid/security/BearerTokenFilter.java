@@ -19,12 +19,6 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     /** The details of an authentication made with an API token, so that what needs the password can tell. */
     static final String BY_TOKEN = "api-token";
 
-    /** Whether the current request signed in with an API token rather than a password. */
-    static boolean signedInByToken() {
-        var current = SecurityContextHolder.getContext().getAuthentication();
-        return current != null && BY_TOKEN.equals(current.getDetails());
-    }
-
     private final ApiTokenService tokens;
     private final AuthenticationEntryPoint entryPoint;
 

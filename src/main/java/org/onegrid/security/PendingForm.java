@@ -6,9 +6,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A form someone sent after their session expired (or with a token of an older session): what
@@ -93,10 +90,5 @@ public record PendingForm(String action, List<Field> fields) implements Serializ
 
     static boolean waiting(HttpSession session) {
         return session != null && session.getAttribute(KEY) instanceof PendingForm;
-    }
-
-    static boolean signedIn() {
-        Authentication current = SecurityContextHolder.getContext().getAuthentication();
-        return current != null && current.isAuthenticated() && !(current instanceof AnonymousAuthenticationToken);
     }
 }

@@ -208,7 +208,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
         denied.setErrorPage("/denied");
         return (request, response, refusal) -> {
             if (refusal instanceof org.springframework.security.web.csrf.CsrfException && PendingForm.keep(request)) {
-                response.sendRedirect(PendingForm.signedIn() ? "/resubmit" : "/login?expired");
+                response.sendRedirect(SignedIn.staff().isPresent() ? "/resubmit" : "/login?expired");
                 return;
             }
             denied.handle(request, response, refusal);

@@ -11,6 +11,12 @@ public final class SignedIn {
     private SignedIn() {
     }
 
+    /** Whether this request signed in with an API token rather than a password. */
+    static boolean byToken() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && BearerTokenFilter.BY_TOKEN.equals(auth.getDetails());
+    }
+
     public static Optional<StaffMember> staff() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof StaffPrincipal principal) {

@@ -26,7 +26,7 @@ class TokenController {
 
     @PostMapping("/api/tokens")
     ResponseEntity<ApiTokenService.NewToken> create(@RequestBody TokenRequest request, StaffMember me) {
-        if (BearerTokenFilter.signedInByToken()) {
+        if (SignedIn.byToken()) {
             // A token minting tokens would let a leaked or expiring token outlive itself.
             throw org.onegrid.errors.Refusal.notPermitted("a new API token needs a sign-in with the password, not a token");
         }

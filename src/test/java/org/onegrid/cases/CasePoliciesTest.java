@@ -124,4 +124,16 @@ class CasePoliciesTest {
     private static Category category(boolean siteCheck) {
         return new Category("0101", "01", "暴露垃圾", "Exposed rubbish", "URBAN_MANAGEMENT", Map.of(), null, null, siteCheck);
     }
+
+    @Test
+    void aSearchIsATrackingCodeAPhoneOfSevenDigitsOrMoreOrWordsAndPhonesOnlyForUnmaskedRoles() {
+        assertThat(CaseSearch.parse("20261122-000401")).isEqualTo(new CaseSearch("20261122-000401", null, null));
+        assertThat(CaseSearch.parse("138 1234-5678")).isEqualTo(new CaseSearch(null, "13812345678", null));
+        assertThat(CaseSearch.parse("2345678")).isEqualTo(new CaseSearch(null, "2345678", null));
+        assertThat(CaseSearch.parse("202611")).as("six digits are words").isEqualTo(new CaseSearch(null, null, "202611"));
+        assertThat(CaseSearch.parse("路灯 不亮")).isEqualTo(new CaseSearch(null, null, "路灯 不亮"));
+        assertThat(CaseSearch.parse("  ")).isNull();
+        assertThat(CaseSearch.parse("13812345678").withoutPhones()).isEqualTo(new CaseSearch(null, null, "13812345678"));
+        assertThat(CaseSearch.parse("50%_off").wordsPattern()).isEqualTo("%50\\%\\_off%");
+    }
 }

@@ -33,4 +33,17 @@ class ValidationTest {
         assertThat(v.requiredText("title", "\u202E\u200B", 200)).isNull();
         assertThat(v.ok()).isFalse();
     }
+
+    @Test
+    void aDateInARequestMustLieInTheYears1900To2199() {
+        Validation.requireYear("from", 1900);
+        Validation.requireYear("from", 2199);
+        assertThatThrownBy(() -> Validation.requireYear("from", 1899)).isInstanceOf(ApiProblemException.class)
+                .hasMessageContaining("1900 to 2199");
+        assertThatThrownBy(() -> Validation.requireYear("month", 2200))
+                .satisfies(e -> assertThat(((ApiProblemException) e).errors().get(0).field()).isEqualTo("month"));
+        Validation v = new Validation();
+        v.moment("to", java.time.Instant.parse("+999999999-12-31T23:59:59Z"));
+        assertThat(v.ok()).isFalse();
+    }
 }

@@ -45,4 +45,13 @@ class RateLimitFilterTest {
         assertThat(status(request("POST", "/login", "198.51.100.20"))).isEqualTo(200);
         assertThat(status(request("GET", "/login", "203.0.113.7"))).as("the form itself still shows").isEqualTo(200);
     }
+
+    @Test
+    void theDefaultLimitsAre20FailedSignInsAnd60PublicCallsAMinuteAnd32BodiesInProgressPerAddress() {
+        RateLimitProperties defaults = new RateLimitProperties(null, null, null, null);
+        org.assertj.core.api.Assertions.assertThat(defaults.signInFailures()).isEqualTo(20);
+        org.assertj.core.api.Assertions.assertThat(defaults.publicRequests()).isEqualTo(60);
+        org.assertj.core.api.Assertions.assertThat(defaults.windowSeconds()).isEqualTo(60);
+        org.assertj.core.api.Assertions.assertThat(defaults.bodiesPerAddress()).isEqualTo(32);
+    }
 }

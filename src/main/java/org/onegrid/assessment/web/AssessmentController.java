@@ -162,9 +162,7 @@ class AssessmentController {
         } catch (DateTimeParseException e) {
             throw ApiProblemException.invalid(field, "must be a date as yyyy-MM-dd");
         }
-        org.onegrid.errors.Validation v = new org.onegrid.errors.Validation();
-        v.year(field, day.getYear());
-        v.throwIfInvalid();
+        org.onegrid.errors.Validation.requireYear(field, day.getYear());
         return day;
     }
 }

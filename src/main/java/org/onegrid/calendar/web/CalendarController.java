@@ -83,9 +83,7 @@ class CalendarController {
                 throw ApiProblemException.invalid("from", "must be an ISO-8601 date-time such as 2024-09-30T10:00:00+08:00");
             }
         }
-        org.onegrid.errors.Validation v = new org.onegrid.errors.Validation();
-        v.moment("from", moment);
-        v.throwIfInvalid();
+        org.onegrid.errors.Validation.requireYear("from", moment.atOffset(java.time.ZoneOffset.UTC).getYear());
         return moment;
     }
 
