@@ -88,7 +88,7 @@ final class Case {
     /** 签收: the owning unit takes the case; the handling clock starts. */
     void accept(CaseActor actor, Category category, String note, Instant now, StepDeadlinePolicy deadlines) {
         CaseState from = guard(CaseAction.ACCEPT, actor);
-        handlingDueAt = deadlines.handlingDue(now, category, ownerUnitId);
+        handlingDueAt = deadlines.handlingDue(now, loaded.receivedAt(), category, ownerUnitId);
         moveTo(CaseState.ACCEPTED, now, handlingDueAt);
         record(now, actor, CaseAction.ACCEPT, from, "due " + handlingDueAt, note);
     }
@@ -129,6 +129,9 @@ final class Case {
     /** 核查: confirm the result; a failed check sends the case back to its unit (返工). */
     void verify(CaseActor actor, boolean passed, String note, Instant now, StepDeadlinePolicy deadlines, Category category) {
         CaseState from = guard(CaseAction.VERIFY, actor);
+        if (!SiteCheckPolicy.mayCheck(actor, ownerUnitId)) {
+            throw notPermitted(CaseAction.VERIFY, "a grid team does not check its own work");
+        }
         if (passed) {
             moveTo(CaseState.VERIFIED, now, deadlines.dueFor(CaseState.VERIFIED, now, category));
             record(now, actor, CaseAction.VERIFY, from, "passed", note);
@@ -359,7 +362,7 @@ final class Case {
 
     private void reopen(Instant now, StepDeadlinePolicy deadlines, Category category) {
         reworkCount++;
-        handlingDueAt = deadlines.handlingDue(now, category, ownerUnitId);
+        handlingDueAt = deadlines.handlingDue(now, now, category, ownerUnitId);
         moveTo(CaseState.ACCEPTED, now, handlingDueAt);
     }
 

@@ -37,6 +37,9 @@ public class CaseIntake {
     /** The actor the timeline names for dispatches the classifier made. */
     public static final StaffMember CLASSIFIER = new StaffMember(0, "system:classifier", "自动派单", Role.DISPATCHER, null);
 
+    /** The actor the timeline names for matters sent straight to their grid's team ({@link GridHandlingPolicy}). */
+    public static final StaffMember GRID_ROUTING = new StaffMember(0, "system:grid", "网格自办", Role.DISPATCHER, null);
+
     private static final Pattern PHONE = Pattern.compile("[0-9+()\\- ]{3,20}");
 
     private final CaseRepository repository;
@@ -136,10 +139,12 @@ public class CaseIntake {
             }
             return new IntakeResult(recordedBy(existing, actor), true);
         }
-        if (suggestion != null) {
+        StaffMember router = suggestion != null ? CLASSIFIER
+                : GridHandlingPolicy.goesStraightToTeam(actor.role(), category, gridCode) ? GRID_ROUTING : null;
+        if (router != null) {
             long id = created.get().id();
             try {
-                transitions.performAt(id, CaseAction.DISPATCH, ActionRequest.EMPTY, CLASSIFIER, at);
+                transitions.performAt(id, CaseAction.DISPATCH, ActionRequest.EMPTY, router, at);
                 return new IntakeResult(recordedBy(id, actor), false);
             } catch (ApiProblemException | Refusal notRoutable) {
                 // The case stays received, categorised, for a dispatcher.

@@ -76,8 +76,7 @@ public class CaseTransitions {
 
     CaseDetails transition(long id, CaseAction action, StaffMember staff, Instant at, Change change) {
         DataScope scope = scopes.scopeOf(staff);
-        // A grid worker's scope is exactly their grids (DataScopePolicy): no second look-up.
-        CaseActor actor = new CaseActor(staff, staff.role() == Role.GRID_WORKER ? Set.copyOf(scope.gridPrefixes()) : Set.of());
+        CaseActor actor = actorOf(staff, scope);
         StepDeadlinePolicy deadlines = deadlines();
         Boolean saved = transactions.execute(tx -> {
             Case c = repository.find(id, scope).orElseThrow(() -> ApiProblemException.notFound("case", id));
@@ -90,6 +89,19 @@ public class CaseTransitions {
             throw concurrentChange(action).with("currentState", current);
         }
         return views.get(id, staff);
+    }
+
+    /**
+     * The actor with their grids and grid teams. A grid worker's scope is exactly their grids
+     * (DataScopePolicy): no second look-up; a unit's people may hold grid posts too (网格长).
+     */
+    CaseActor actorOf(StaffMember staff, DataScope scope) {
+        return switch (staff.role()) {
+            case GRID_WORKER -> new CaseActor(staff, Set.copyOf(scope.gridPrefixes()),
+                    directory.gridTeamsOf(scope.gridPrefixes()));
+            case UNIT_HANDLER, UNIT_LEADER -> new CaseActor(staff, Set.of(), directory.gridTeamsOf(directory.gridsOf(staff.id())));
+            default -> new CaseActor(staff, Set.of());
+        };
     }
 
     /** Merges case {@code id} into {@code intoId}: both change in one transaction, or neither. */

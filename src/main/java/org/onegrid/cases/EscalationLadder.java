@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The escalation ladder (小事不出格、大事不出村、难事不出镇, seed 001 and 004): a case starts at the
  * lowest level able to handle its category, and each level has its clock once it signs for it:
  * <ul>
+ *   <li>a base grid's team settles what its grid owns within {@code gridDays} (2) working days,
+ *       counted from receipt ({@link StepDeadlinePolicy});</li>
  *   <li>a community/village unit solves and replies within {@code communityDays} (2) working days;</li>
  *   <li>a street/town unit within {@code streetDays} (3) working days;</li>
  *   <li>a unit holding a matter beyond its level (the catalogue names no owner there) reports it
@@ -19,9 +21,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Configurable per deployment under {@code onegrid.ladder.*}.
  */
 @ConfigurationProperties("onegrid.ladder")
-public record EscalationLadder(Integer communityDays, Integer streetDays, Integer reportUpDays) {
+public record EscalationLadder(Integer gridDays, Integer communityDays, Integer streetDays, Integer reportUpDays) {
 
     public EscalationLadder {
+        gridDays = gridDays == null ? 2 : gridDays;
         communityDays = communityDays == null ? 2 : communityDays;
         streetDays = streetDays == null ? 3 : streetDays;
         reportUpDays = reportUpDays == null ? 1 : reportUpDays;
@@ -31,13 +34,17 @@ public record EscalationLadder(Integer communityDays, Integer streetDays, Intege
     public TimeLimit clockFor(GridLevel level, Category category) {
         TimeLimit categoryLimit = category != null && category.limit() != null ? category.limit()
                 : StepDeadlinePolicy.UNCATEGORISED;
-        if (level == null || level == GridLevel.DISTRICT || level == GridLevel.GRID) {
+        if (level == null || level == GridLevel.DISTRICT) {
             return categoryLimit;
         }
         if (category != null && !category.owners().containsKey(level)) {
             return TimeLimit.workingDays(reportUpDays);
         }
-        TimeLimit ladder = TimeLimit.workingDays(level == GridLevel.COMMUNITY ? communityDays : streetDays);
+        TimeLimit ladder = TimeLimit.workingDays(switch (level) {
+            case GRID -> gridDays;
+            case COMMUNITY -> communityDays;
+            default -> streetDays;
+        });
         return shorter(categoryLimit, ladder);
     }
 

@@ -14,7 +14,9 @@ import org.onegrid.grid.GridLevel;
  *   <li>DISPATCHED: the unit signs for it within {@link #SIGN_FOR};</li>
  *   <li>ACCEPTED: the clock of the owning unit's level on the {@link EscalationLadder} (the
  *       category's limit, capped at 2 working days in a community and 3 in a street; 1 working
- *       day to report up a matter beyond the level), from signing for it or from a reopening;
+ *       day to report up a matter beyond the level), from signing for it or from a reopening; a
+ *       base grid's team counts from receipt instead (the matter was found or received in the
+ *       grid, and the grid's 2 working days are the resident's wait, seed 004);
  *       {@link #UNCATEGORISED} for a case with no category; an approved extension adds working
  *       days to the deadline in force;</li>
  *   <li>RESOLVED: verification within {@link #VERIFICATION};</li>
@@ -54,10 +56,14 @@ public final class StepDeadlinePolicy {
         };
     }
 
-    /** When the owning unit must have resolved (or reported up) a case it signs for at {@code start}. */
-    public Instant handlingDue(Instant start, Category category, Long ownerUnitId) {
+    /**
+     * When the owning unit must have resolved (or reported up) a case it signs for at {@code start}
+     * that was received at {@code receivedAt}: a grid team's clock runs from receipt.
+     */
+    public Instant handlingDue(Instant start, Instant receivedAt, Category category, Long ownerUnitId) {
         GridLevel level = ownerUnitId == null ? null : unitLevel.apply(ownerUnitId);
-        return due(start, ladder.clockFor(level, category));
+        Instant from = level == GridLevel.GRID && receivedAt != null && receivedAt.isBefore(start) ? receivedAt : start;
+        return due(from, ladder.clockFor(level, category));
     }
 
     /** When a co-handler summoned now must report in. */

@@ -27,15 +27,15 @@ import org.onegrid.errors.Refusal;
  * <pre>
  * action             from                                  roles                               whose
  * dispatch           RECEIVED, RETURNED                    DISPATCHER                          -
- * accept             DISPATCHED                            UNIT_HANDLER, UNIT_LEADER           owning unit
- * return             DISPATCHED, ACCEPTED                  UNIT_HANDLER, UNIT_LEADER           owning unit
- * resolve            ACCEPTED                              UNIT_HANDLER, UNIT_LEADER           owning unit
- * verify             RESOLVED                              DISPATCHER, GRID_WORKER             grid worker: own grid
+ * accept             DISPATCHED                            UNIT_HANDLER, UNIT_LEADER, GRID_WORKER owning unit
+ * return             DISPATCHED, ACCEPTED                  UNIT_HANDLER, UNIT_LEADER, GRID_WORKER owning unit
+ * resolve            ACCEPTED                              UNIT_HANDLER, UNIT_LEADER, GRID_WORKER owning unit
+ * verify             RESOLVED                              DISPATCHER, GRID_WORKER             grid worker: own grid, not own team
  * rate               VERIFIED (RESOLVED if no site check)  INTAKE_AGENT, DISPATCHER            -
  * close              RATED, VERIFIED                       DISPATCHER                          -
  * void               RECEIVED, RETURNED, DISPATCHED        DISPATCHER                          -
- * escalate           DISPATCHED, ACCEPTED                  UNIT_HANDLER, UNIT_LEADER           owning unit
- * request-extension  ACCEPTED                              UNIT_HANDLER, UNIT_LEADER           owning unit
+ * escalate           DISPATCHED, ACCEPTED                  UNIT_HANDLER, UNIT_LEADER, GRID_WORKER owning unit
+ * request-extension  ACCEPTED                              UNIT_HANDLER, UNIT_LEADER, GRID_WORKER owning unit
  * approve-extension  ACCEPTED                              DISPATCHER                          -
  * urge               any open state                        DISPATCHER, UNIT_LEADER, DISTRICT_LEADER
  * arbitrate          RECEIVED, RETURNED (in arbitration)   DISPATCHER                          -
@@ -45,6 +45,8 @@ import org.onegrid.errors.Refusal;
  * categorise         RECEIVED, RETURNED                    INTAKE_AGENT, DISPATCHER            -
  * (record a case)    -                                     INTAKE_AGENT, DISPATCHER, GRID_WORKER, UNIT_HANDLER, UNIT_LEADER
  * </pre>
+ * A grid worker owns a case when it is with the team of one of their grids (a unit of kind
+ * GRID_TEAM, 小事不出格); anywhere else they act only in their own grids.
  * The role is checked before the state: a role that may never do an action is refused (403)
  * whatever the case's state; a role that may, on a case in the wrong state, gets 409.
  */
@@ -60,15 +62,15 @@ public final class TransitionRules {
 
     static {
         RULES.put(CaseAction.DISPATCH, new Rule(EnumSet.of(RECEIVED, RETURNED), EnumSet.of(DISPATCHER), Scope.ANY));
-        RULES.put(CaseAction.ACCEPT, new Rule(EnumSet.of(DISPATCHED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER), Scope.OWNING_UNIT));
-        RULES.put(CaseAction.RETURN, new Rule(EnumSet.of(DISPATCHED, ACCEPTED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER), Scope.OWNING_UNIT));
-        RULES.put(CaseAction.RESOLVE, new Rule(EnumSet.of(ACCEPTED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER), Scope.OWNING_UNIT));
+        RULES.put(CaseAction.ACCEPT, new Rule(EnumSet.of(DISPATCHED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER, GRID_WORKER), Scope.OWNING_UNIT));
+        RULES.put(CaseAction.RETURN, new Rule(EnumSet.of(DISPATCHED, ACCEPTED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER, GRID_WORKER), Scope.OWNING_UNIT));
+        RULES.put(CaseAction.RESOLVE, new Rule(EnumSet.of(ACCEPTED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER, GRID_WORKER), Scope.OWNING_UNIT));
         RULES.put(CaseAction.VERIFY, new Rule(EnumSet.of(RESOLVED), EnumSet.of(DISPATCHER, GRID_WORKER), Scope.ANY));
         RULES.put(CaseAction.RATE, new Rule(EnumSet.of(VERIFIED, RESOLVED), EnumSet.of(INTAKE_AGENT, DISPATCHER), Scope.ANY));
         RULES.put(CaseAction.CLOSE, new Rule(EnumSet.of(RATED, VERIFIED), EnumSet.of(DISPATCHER), Scope.ANY));
         RULES.put(CaseAction.VOID, new Rule(EnumSet.of(RECEIVED, RETURNED, DISPATCHED), EnumSet.of(DISPATCHER), Scope.ANY));
-        RULES.put(CaseAction.ESCALATE, new Rule(EnumSet.of(DISPATCHED, ACCEPTED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER), Scope.OWNING_UNIT));
-        RULES.put(CaseAction.REQUEST_EXTENSION, new Rule(EnumSet.of(ACCEPTED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER), Scope.OWNING_UNIT));
+        RULES.put(CaseAction.ESCALATE, new Rule(EnumSet.of(DISPATCHED, ACCEPTED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER, GRID_WORKER), Scope.OWNING_UNIT));
+        RULES.put(CaseAction.REQUEST_EXTENSION, new Rule(EnumSet.of(ACCEPTED), EnumSet.of(UNIT_HANDLER, UNIT_LEADER, GRID_WORKER), Scope.OWNING_UNIT));
         RULES.put(CaseAction.APPROVE_EXTENSION, new Rule(EnumSet.of(ACCEPTED), EnumSet.of(DISPATCHER), Scope.ANY));
         RULES.put(CaseAction.URGE, new Rule(EnumSet.of(RECEIVED, DISPATCHED, ACCEPTED, RETURNED, RESOLVED, VERIFIED, RATED),
                 EnumSet.of(DISPATCHER, UNIT_LEADER, DISTRICT_LEADER), Scope.ANY));
@@ -116,7 +118,7 @@ public final class TransitionRules {
             return Optional.of(Refusal.illegalInState("illegal-transition",
                     "cannot " + action.pathName() + " a case that is " + state));
         }
-        if (rule.scope() == Scope.OWNING_UNIT && !actor.staff().worksFor(ownerUnitId)) {
+        if (rule.scope() == Scope.OWNING_UNIT && !actor.worksFor(ownerUnitId)) {
             return Optional.of(Refusal.notPermitted("only the unit that owns the case may " + action.pathName() + " it"));
         }
         if (actor.role() == GRID_WORKER && !actor.gridCodes().contains(gridCode)) {

@@ -80,12 +80,12 @@ public class CatalogService {
     public synchronized void reload() {
         Map<String, Category> loaded = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT code, parent_code, name, name_en, line, owner_community, owner_street, owner_district,
+                SELECT code, parent_code, name, name_en, line, owner_grid, owner_community, owner_street, owner_district,
                        limit_amount, limit_unit, urgency, verification_required
                 FROM category ORDER BY code
                 """).query((rs, i) -> {
-            Map<GridLevel, OwnerRule> owners = owners(rs.getString("owner_community"), rs.getString("owner_street"),
-                    rs.getString("owner_district"));
+            Map<GridLevel, OwnerRule> owners = owners(rs.getString("owner_grid"), rs.getString("owner_community"),
+                    rs.getString("owner_street"), rs.getString("owner_district"));
             int amount = rs.getInt("limit_amount");
             TimeLimit limit = rs.wasNull() ? null : new TimeLimit(amount, TimeLimit.Unit.valueOf(rs.getString("limit_unit")));
             String urgency = rs.getString("urgency");
@@ -140,15 +140,15 @@ public class CatalogService {
 
     private void insert(Category c) {
         jdbc.sql("""
-                INSERT INTO category (code, parent_code, name, name_en, line, owner_community, owner_street, owner_district,
-                                      limit_amount, limit_unit, urgency, verification_required)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO category (code, parent_code, name, name_en, line, owner_grid, owner_community, owner_street,
+                                      owner_district, limit_amount, limit_unit, urgency, verification_required)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (code) DO UPDATE SET parent_code = EXCLUDED.parent_code, name = EXCLUDED.name,
-                    name_en = EXCLUDED.name_en, line = EXCLUDED.line, owner_community = EXCLUDED.owner_community,
+                    name_en = EXCLUDED.name_en, line = EXCLUDED.line, owner_grid = EXCLUDED.owner_grid, owner_community = EXCLUDED.owner_community,
                     owner_street = EXCLUDED.owner_street, owner_district = EXCLUDED.owner_district,
                     limit_amount = EXCLUDED.limit_amount, limit_unit = EXCLUDED.limit_unit, urgency = EXCLUDED.urgency,
                     verification_required = EXCLUDED.verification_required
-                """).params(c.code(), c.parentCode(), c.name(), c.nameEn(), c.line(),
+                """).params(c.code(), c.parentCode(), c.name(), c.nameEn(), c.line(), text(c.owners().get(GridLevel.GRID)),
                         text(c.owners().get(GridLevel.COMMUNITY)), text(c.owners().get(GridLevel.STREET)),
                         text(c.owners().get(GridLevel.DISTRICT)),
                         c.limit() == null ? null : c.limit().amount(), c.limit() == null ? null : c.limit().unit().name(),
@@ -171,7 +171,9 @@ public class CatalogService {
                 }
                 String[] f = line.split(",", -1);
                 TimeLimit limit = f[8].isEmpty() ? null : parseLimit(f[8]);
-                result.add(new Category(f[0], f[1].isEmpty() ? null : f[1], f[2], f[3], f[4], owners(f[5], f[6], f[7]),
+                // The grid owner is an optional twelfth column: most matters start at the community.
+                String gridOwner = f.length > 11 ? f[11] : "";
+                result.add(new Category(f[0], f[1].isEmpty() ? null : f[1], f[2], f[3], f[4], owners(gridOwner, f[5], f[6], f[7]),
                         limit, f[9].isEmpty() ? null : Urgency.valueOf(f[9]), Boolean.parseBoolean(f[10])));
             }
         } catch (IOException e) {
@@ -190,8 +192,9 @@ public class CatalogService {
         };
     }
 
-    private static Map<GridLevel, OwnerRule> owners(String community, String street, String district) {
+    private static Map<GridLevel, OwnerRule> owners(String grid, String community, String street, String district) {
         Map<GridLevel, OwnerRule> owners = new EnumMap<>(GridLevel.class);
+        Optional.ofNullable(OwnerRule.parse(grid)).ifPresent(o -> owners.put(GridLevel.GRID, o));
         Optional.ofNullable(OwnerRule.parse(community)).ifPresent(o -> owners.put(GridLevel.COMMUNITY, o));
         Optional.ofNullable(OwnerRule.parse(street)).ifPresent(o -> owners.put(GridLevel.STREET, o));
         Optional.ofNullable(OwnerRule.parse(district)).ifPresent(o -> owners.put(GridLevel.DISTRICT, o));

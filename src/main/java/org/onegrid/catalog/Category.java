@@ -13,8 +13,8 @@ import org.onegrid.grid.GridLevel;
  * @param name                 Chinese name
  * @param nameEn               English name
  * @param line                 line of work (URBAN_MANAGEMENT, ENVIRONMENT, ...)
- * @param owners               who owns it at the COMMUNITY, STREET and DISTRICT level; a missing
- *                             level has no owner
+ * @param owners               who owns it at the GRID (the base grid's team: 小事不出格), COMMUNITY,
+ *                             STREET and DISTRICT level; a missing level has no owner
  * @param limit                handling time limit once a unit signs for it; null for groups
  * @param urgency              how urgent
  * @param verificationRequired whether a result must be verified on site before the rating call
@@ -30,13 +30,18 @@ public record Category(String code, String parentCode, String name, String nameE
         return limit != null;
     }
 
-    /** The lowest level that can handle this matter: community, then street, then district. */
+    /** The lowest level that can handle this matter: the base grid, community, street, then district. */
     public GridLevel lowestOwnerLevel() {
-        for (GridLevel level : new GridLevel[] {GridLevel.COMMUNITY, GridLevel.STREET, GridLevel.DISTRICT}) {
+        for (GridLevel level : new GridLevel[] {GridLevel.GRID, GridLevel.COMMUNITY, GridLevel.STREET, GridLevel.DISTRICT}) {
             if (owners.containsKey(level)) {
                 return level;
             }
         }
         return null;
+    }
+
+    /** Whether a base grid's own team settles this matter (小事不出格). */
+    public boolean gridOwned() {
+        return owners.containsKey(GridLevel.GRID);
     }
 }

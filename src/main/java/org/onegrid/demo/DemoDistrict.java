@@ -2,6 +2,8 @@ package org.onegrid.demo;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Polygon;
@@ -15,6 +17,44 @@ import org.onegrid.grid.GridNode;
  * grids; each street is a row of 7 communities. Street and community names are illustrative.
  */
 final class DemoDistrict {
+
+    /** District departments: line of work and name. */
+    static final Map<String, String> DEPARTMENTS = new LinkedHashMap<>();
+    /** Departments of each street office: line of work and name. */
+    static final Map<String, String> STREET_DEPARTMENTS = new LinkedHashMap<>();
+
+    static {
+        DEPARTMENTS.put("URBAN_MANAGEMENT", "区城市管理局");
+        DEPARTMENTS.put("ENVIRONMENT", "市生态环境局海州分局");
+        DEPARTMENTS.put("WORK_SAFETY", "区应急管理局");
+        DEPARTMENTS.put("PUBLIC_SECURITY", "市公安局海州分局");
+        DEPARTMENTS.put("MARKET_REGULATION", "区市场监督管理局");
+        DEPARTMENTS.put("HOUSING", "区住房和城乡建设局");
+        DEPARTMENTS.put("TRANSPORT", "区交通运输局");
+        DEPARTMENTS.put("WATER", "区水利局");
+        DEPARTMENTS.put("HEALTH", "区卫生健康委员会");
+        DEPARTMENTS.put("EDUCATION", "区教育局");
+        DEPARTMENTS.put("CIVIL_AFFAIRS", "区民政局");
+        DEPARTMENTS.put("HUMAN_RESOURCES", "区人力资源和社会保障局");
+        DEPARTMENTS.put("NATURAL_RESOURCES", "市自然资源和规划局海州分局");
+        DEPARTMENTS.put("AGRICULTURE", "区农业农村局");
+        DEPARTMENTS.put("PETITIONS", "区信访局");
+        DEPARTMENTS.put("JUSTICE", "区司法局");
+        DEPARTMENTS.put("PARTY_AFFAIRS", "区委组织部");
+
+        STREET_DEPARTMENTS.put("URBAN_MANAGEMENT", "综合行政执法中队");
+        STREET_DEPARTMENTS.put("ENVIRONMENT", "生态环境办公室");
+        STREET_DEPARTMENTS.put("WORK_SAFETY", "安全生产监督管理办公室");
+        STREET_DEPARTMENTS.put("PUBLIC_SECURITY", "综治中心");
+        STREET_DEPARTMENTS.put("MARKET_REGULATION", "市场监督管理所");
+        STREET_DEPARTMENTS.put("HOUSING", "城市建设管理办公室");
+        STREET_DEPARTMENTS.put("HEALTH", "社区卫生服务中心");
+        STREET_DEPARTMENTS.put("CIVIL_AFFAIRS", "社会事务办公室");
+        STREET_DEPARTMENTS.put("HUMAN_RESOURCES", "劳动保障所");
+        STREET_DEPARTMENTS.put("NATURAL_RESOURCES", "自然资源所");
+        STREET_DEPARTMENTS.put("AGRICULTURE", "农业服务中心");
+        STREET_DEPARTMENTS.put("JUSTICE", "司法所");
+    }
 
     static final String DISTRICT_CODE = "320706";
     static final String DISTRICT_NAME = "海州区";

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -60,44 +59,6 @@ class DemoLoader implements ApplicationRunner {
     static final String DEMO_PASSWORD = "demo";
     /** The actor the audit trail names for what the demo loader writes. */
     private static final String DEMO = "system:demo";
-
-    /** District departments: line of work and name. */
-    static final Map<String, String> DEPARTMENTS = new LinkedHashMap<>();
-    /** Departments of each street office: line of work and name. */
-    static final Map<String, String> STREET_DEPARTMENTS = new LinkedHashMap<>();
-
-    static {
-        DEPARTMENTS.put("URBAN_MANAGEMENT", "区城市管理局");
-        DEPARTMENTS.put("ENVIRONMENT", "市生态环境局海州分局");
-        DEPARTMENTS.put("WORK_SAFETY", "区应急管理局");
-        DEPARTMENTS.put("PUBLIC_SECURITY", "市公安局海州分局");
-        DEPARTMENTS.put("MARKET_REGULATION", "区市场监督管理局");
-        DEPARTMENTS.put("HOUSING", "区住房和城乡建设局");
-        DEPARTMENTS.put("TRANSPORT", "区交通运输局");
-        DEPARTMENTS.put("WATER", "区水利局");
-        DEPARTMENTS.put("HEALTH", "区卫生健康委员会");
-        DEPARTMENTS.put("EDUCATION", "区教育局");
-        DEPARTMENTS.put("CIVIL_AFFAIRS", "区民政局");
-        DEPARTMENTS.put("HUMAN_RESOURCES", "区人力资源和社会保障局");
-        DEPARTMENTS.put("NATURAL_RESOURCES", "市自然资源和规划局海州分局");
-        DEPARTMENTS.put("AGRICULTURE", "区农业农村局");
-        DEPARTMENTS.put("PETITIONS", "区信访局");
-        DEPARTMENTS.put("JUSTICE", "区司法局");
-        DEPARTMENTS.put("PARTY_AFFAIRS", "区委组织部");
-
-        STREET_DEPARTMENTS.put("URBAN_MANAGEMENT", "综合行政执法中队");
-        STREET_DEPARTMENTS.put("ENVIRONMENT", "生态环境办公室");
-        STREET_DEPARTMENTS.put("WORK_SAFETY", "安全生产监督管理办公室");
-        STREET_DEPARTMENTS.put("PUBLIC_SECURITY", "综治中心");
-        STREET_DEPARTMENTS.put("MARKET_REGULATION", "市场监督管理所");
-        STREET_DEPARTMENTS.put("HOUSING", "城市建设管理办公室");
-        STREET_DEPARTMENTS.put("HEALTH", "社区卫生服务中心");
-        STREET_DEPARTMENTS.put("CIVIL_AFFAIRS", "社会事务办公室");
-        STREET_DEPARTMENTS.put("HUMAN_RESOURCES", "劳动保障所");
-        STREET_DEPARTMENTS.put("NATURAL_RESOURCES", "自然资源所");
-        STREET_DEPARTMENTS.put("AGRICULTURE", "农业服务中心");
-        STREET_DEPARTMENTS.put("JUSTICE", "司法所");
-    }
 
     private final GridService grids;
     private final DirectoryService directory;
@@ -167,7 +128,7 @@ class DemoLoader implements ApplicationRunner {
         Unit centre = directory.createUnit(new NewUnit("CC", "海州区社会治理现代化指挥中心", UnitKind.COMMAND_CENTRE, null,
                 DemoDistrict.DISTRICT_CODE, null), DEMO);
         List<Unit> all = new ArrayList<>(List.of(centre));
-        DEPARTMENTS.forEach((line, name) -> all.add(directory.createUnit(new NewUnit("D-" + line, name,
+        DemoDistrict.DEPARTMENTS.forEach((line, name) -> all.add(directory.createUnit(new NewUnit("D-" + line, name,
                 UnitKind.DISTRICT_DEPARTMENT, centre.id(), DemoDistrict.DISTRICT_CODE, line), DEMO)));
         for (int s = 0; s < DemoDistrict.STREETS; s++) {
             String streetCode = DemoDistrict.streetCode(s);
@@ -175,14 +136,20 @@ class DemoLoader implements ApplicationRunner {
             Unit office = directory.createUnit(new NewUnit("S" + streetCode.substring(6), streetName + "办事处",
                     UnitKind.STREET_OFFICE, centre.id(), streetCode, null), DEMO);
             all.add(office);
-            STREET_DEPARTMENTS.forEach((line, name) -> all.add(directory.createUnit(new NewUnit(
+            DemoDistrict.STREET_DEPARTMENTS.forEach((line, name) -> all.add(directory.createUnit(new NewUnit(
                     "S" + streetCode.substring(6) + "-" + line, streetName + name, UnitKind.STREET_DEPARTMENT, office.id(),
                     streetCode, line), DEMO)));
             for (int c = 0; c < DemoDistrict.COMMUNITIES_PER_STREET; c++) {
                 String communityCode = DemoDistrict.communityCode(s, c);
-                all.add(directory.createUnit(new NewUnit("C" + communityCode.substring(6),
+                Unit committee = directory.createUnit(new NewUnit("C" + communityCode.substring(6),
                         DemoDistrict.communityName(s, c) + "居民委员会", UnitKind.COMMUNITY_COMMITTEE, office.id(),
-                        communityCode, null), DEMO));
+                        communityCode, null), DEMO);
+                all.add(committee);
+                for (int g = 1; g <= 4; g++) { // each base grid's own team (小事不出格)
+                    String gridCode = communityCode + String.format("%03d", g);
+                    all.add(directory.createUnit(new NewUnit("G" + gridCode.substring(6), DemoDistrict.communityName(s, c)
+                            + "第" + g + "网格服务团队", UnitKind.GRID_TEAM, committee.id(), gridCode, null), DEMO));
+                }
             }
         }
 
@@ -195,7 +162,7 @@ class DemoLoader implements ApplicationRunner {
 
         Map<Long, StaffMember> handlers = new HashMap<>();
         for (Unit unit : all) {
-            if (unit.kind() == UnitKind.COMMAND_CENTRE) {
+            if (unit.kind() == UnitKind.COMMAND_CENTRE || unit.kind() == UnitKind.GRID_TEAM) {
                 continue;
             }
             String username = unit.id() == urban.id() ? "handler" : "h-" + unit.code().toLowerCase();
@@ -219,6 +186,7 @@ class DemoLoader implements ApplicationRunner {
                     directory.assign(gridCode, gridLeader.id(), GridPost.GRID_LEADER, "网格长", DEMO);
                     directory.assign(gridCode, worker.id(), GridPost.GRID_WORKER, "信息采集员", DEMO);
                     directory.assign(gridCode, police.id(), GridPost.COMMUNITY_POLICE, "社区民警", DEMO);
+                    handlers.put(directory.gridTeam(gridCode).orElseThrow().id(), worker); // the team's worker settles its cases
                 }
             }
         }
@@ -329,7 +297,9 @@ class DemoLoader implements ApplicationRunner {
         if (target == CaseState.RESOLVED) {
             return;
         }
-        StaffMember verifier = random.nextBoolean() ? dispatcher
+        // A grid team does not check its own work: the dispatcher checks what a team settled.
+        boolean teamCase = directory.unit(owner).map(u -> u.kind() == UnitKind.GRID_TEAM).orElse(false);
+        StaffMember verifier = random.nextBoolean() || teamCase ? dispatcher
                 : staffing.gridWorkerByCommunity().get(
                         new GridCode(current.gridCode()).ancestorAt(GridLevel.COMMUNITY).value());
         if (random.nextInt(15) == 0) {

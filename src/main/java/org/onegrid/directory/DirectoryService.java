@@ -117,6 +117,21 @@ public class DirectoryService {
                 .min(Comparator.comparingLong(Unit::id));
     }
 
+    /** The ids of the grid teams (units of kind GRID_TEAM) of these base grids. */
+    public java.util.Set<Long> gridTeamsOf(java.util.Collection<String> gridCodes) {
+        if (gridCodes.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> codes = java.util.Set.copyOf(gridCodes);
+        return units.values().stream().filter(u -> u.kind() == UnitKind.GRID_TEAM && codes.contains(u.regionCode()))
+                .map(Unit::id).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The grid team of one base grid, if it has one. */
+    public Optional<Unit> gridTeam(String gridCode) {
+        return unitServing(gridCode, UnitKind.GRID_TEAM, null);
+    }
+
     public Optional<StaffMember> staff(long id) {
         return jdbc.sql("SELECT id, username, display_name, role, unit_id FROM staff WHERE id = ?")
                 .param(id).query(STAFF).optional();
@@ -239,7 +254,7 @@ public class DirectoryService {
         v.throwIfInvalid();
         jdbc.sql("""
                 INSERT INTO grid_assignment (grid_code, staff_id, post, duty) VALUES (?, ?, ?, ?)
-                ON CONFLICT (grid_code, staff_id) DO UPDATE SET post = EXCLUDED.post, duty = EXCLUDED.duty
+                ON CONFLICT (grid_code, staff_id, post) DO UPDATE SET duty = EXCLUDED.duty
                 """).params(gridCode, staffId, post.name(), dutyText).update();
         audit.record(actor, "grid.assign", "grid " + gridCode, "staff " + staffId + " as " + post + (dutyText == null ? "" : ", " + dutyText));
         return new GridAssignment(gridCode, staffId, staff.get().username(), staff.get().displayName(), post, dutyText);
@@ -257,7 +272,7 @@ public class DirectoryService {
 
     /** The base grids a staff member serves. */
     public List<String> gridsOf(long staffId) {
-        return jdbc.sql("SELECT grid_code FROM grid_assignment WHERE staff_id = ? ORDER BY grid_code")
+        return jdbc.sql("SELECT DISTINCT grid_code FROM grid_assignment WHERE staff_id = ? ORDER BY grid_code")
                 .param(staffId).query(String.class).list();
     }
 }

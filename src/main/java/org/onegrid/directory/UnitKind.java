@@ -13,7 +13,12 @@ public enum UnitKind {
     /** 镇直部门/街道科室: a department of a street or town. */
     STREET_DEPARTMENT(GridLevel.STREET),
     /** 居委会/村委会: a community or village committee. */
-    COMMUNITY_COMMITTEE(GridLevel.COMMUNITY);
+    COMMUNITY_COMMITTEE(GridLevel.COMMUNITY),
+    /**
+     * 网格服务团队: a base grid's own team (grid leader, grid workers, specialists), which settles
+     * the small matters its grid owns (小事不出格). Its members are the grid's posts, not staff of it.
+     */
+    GRID_TEAM(GridLevel.GRID);
 
     private final GridLevel level;
 

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Handle at the lowest level that can (属地管理、分级负责): the owner of a case is found at the
- * lowest level whose catalogue entry names an owner: the community committee of the case's
+ * lowest level whose catalogue entry names an owner: the team of the case's base grid (for the
+ * small matters a grid settles itself; a grid without a team passes them to its community), the
+ * community committee of the case's
  * community, else the street department of the category's line in the case's street (or the
  * street office itself when the street has no such department), else the district department
  * of that line. The grid tree names the concrete unit; the explanation says which rule and
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class OwnerRouting implements OwnerAdvisor {
 
-    private static final List<GridLevel> LEVELS = List.of(GridLevel.COMMUNITY, GridLevel.STREET, GridLevel.DISTRICT);
+    private static final List<GridLevel> LEVELS = List.of(GridLevel.GRID, GridLevel.COMMUNITY, GridLevel.STREET,
+            GridLevel.DISTRICT);
 
     private final DirectoryService directory;
     private final JdbcClient jdbc;

@@ -121,6 +121,30 @@ class CasePoliciesTest {
         assertThat(TransitionRules.mayRecord(Role.ADMIN)).isFalse();
     }
 
+    @Test
+    void onlyAGridWorkersReportOfAMatterTheGridOwnsGoesStraightToTheGridTeam() {
+        Category stairwell = new Category("0112", "01", "楼道堆物", "Clutter in stairwells", "URBAN_MANAGEMENT",
+                Map.of(org.onegrid.grid.GridLevel.GRID, new org.onegrid.catalog.OwnerRule(UnitKind.GRID_TEAM, null)),
+                null, null, true);
+        assertThat(GridHandlingPolicy.goesStraightToTeam(Role.GRID_WORKER, stairwell, "320706001001001")).isTrue();
+        assertThat(GridHandlingPolicy.goesStraightToTeam(Role.INTAKE_AGENT, stairwell, "320706001001001")).isFalse();
+        assertThat(GridHandlingPolicy.goesStraightToTeam(Role.GRID_WORKER, category(true), "320706001001001")).isFalse();
+        assertThat(GridHandlingPolicy.goesStraightToTeam(Role.GRID_WORKER, stairwell, null)).isFalse();
+        assertThat(GridHandlingPolicy.whyNotOnTheSpot(stairwell)).isEmpty();
+        assertThat(GridHandlingPolicy.whyNotOnTheSpot(category(true))).get().asString().contains("report it instead");
+        assertThat(GridHandlingPolicy.whyNotOnTheSpot(null)).isPresent();
+    }
+
+    @Test
+    void aGridWorkerDoesNotCheckTheirOwnTeamsWorkButMayCheckAnothers() {
+        StaffMember worker = new StaffMember(9, "gw", "网格员", Role.GRID_WORKER, COMMUNITY.id());
+        CaseActor actor = new CaseActor(worker, java.util.Set.of("320706001001001"), java.util.Set.of(50L));
+        assertThat(SiteCheckPolicy.mayCheck(actor, 50L)).isFalse();
+        assertThat(SiteCheckPolicy.mayCheck(actor, 51L)).isTrue();
+        StaffMember dispatcher = new StaffMember(10, "d", "派单员", Role.DISPATCHER, CENTRE.id());
+        assertThat(SiteCheckPolicy.mayCheck(new CaseActor(dispatcher, null, null), 50L)).isTrue();
+    }
+
     private static Category category(boolean siteCheck) {
         return new Category("0101", "01", "暴露垃圾", "Exposed rubbish", "URBAN_MANAGEMENT", Map.of(), null, null, siteCheck);
     }

@@ -13,6 +13,7 @@ import org.onegrid.cases.ArbitrationDesk;
 import org.onegrid.cases.CaseIntake;
 import org.onegrid.cases.CaseTransitions;
 import org.onegrid.cases.CaseViews;
+import org.onegrid.cases.GridDesk;
 import org.onegrid.cases.CaseState;
 import org.onegrid.cases.NewCase;
 import org.onegrid.directory.StaffMember;
@@ -39,8 +40,11 @@ class CaseController {
     private final CaseViews cases;
     private final CaseTransitions transitions;
     private final ArbitrationDesk arbitration;
+    private final GridDesk gridDesk;
 
-    CaseController(CaseIntake intake, CaseViews cases, CaseTransitions transitions, ArbitrationDesk arbitration) {
+    CaseController(CaseIntake intake, CaseViews cases, CaseTransitions transitions, ArbitrationDesk arbitration,
+                   GridDesk gridDesk) {
+        this.gridDesk = gridDesk;
         this.intake = intake;
         this.cases = cases;
         this.transitions = transitions;
@@ -51,7 +55,20 @@ class CaseController {
     @PostMapping
     ResponseEntity<CaseDetails> receive(@RequestBody NewCase request, StaffMember actor,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        CaseIntake.IntakeResult result = intake.receive(request, actor, key);
+        return created(intake.receive(request, actor, key));
+    }
+
+    /**
+     * 随手办: a grid worker reports a small matter of their grid and settles it in the same call;
+     * the case is then RESOLVED, with the grid's team as its owner, for the usual check and rating.
+     */
+    @PostMapping("/on-the-spot")
+    ResponseEntity<CaseDetails> settleOnTheSpot(@RequestBody GridDesk.OnTheSpot matter, StaffMember actor,
+                                                @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return created(gridDesk.settleOnTheSpot(matter, actor, key));
+    }
+
+    private static ResponseEntity<CaseDetails> created(CaseIntake.IntakeResult result) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/cases/" + result.details().id()))
                 .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
