@@ -36,6 +36,14 @@ public class CaseStatistics {
     public record Overdue(long id, String code, String title, String unitName, Instant dueAt) {
     }
 
+    /**
+     * What one person settled for grid teams in a period: resolutions they recorded on a case a
+     * grid team owned, how many of them by the handling deadline, and the ratings of those cases.
+     */
+    public record GridSettlements(String username, long settled, long onTime, long rated, long starsTotal,
+                                  long satisfied, long dissatisfied) {
+    }
+
     private final JdbcClient jdbc;
     private final DirectoryService directory;
     private final DataScopePolicy scopes;
@@ -63,6 +71,33 @@ public class CaseStatistics {
                 .param("f", Timestamp.from(from)).param("t", Timestamp.from(to))
                 .query((rs, i) -> new AutoDispatch(rs.getLong("auto"), rs.getLong("kept")))
                 .single();
+    }
+
+    /**
+     * Per person, the cases of grid teams ({@code teamUnitIds}) they resolved in [from, to): on time
+     * when resolved by the handling deadline then in force; satisfied is 4 or 5 stars,
+     * dissatisfied 1 or 2. A case resolved twice (reopened) counts each resolution.
+     */
+    public java.util.Map<String, GridSettlements> settledForGridTeams(Instant from, Instant to,
+                                                                     java.util.Collection<Long> teamUnitIds) {
+        if (teamUnitIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, GridSettlements> byPerson = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT e.actor, count(*) AS settled,
+                               count(*) FILTER (WHERE e.prior_due_at IS NULL OR e.at <= e.prior_due_at) AS on_time,
+                               count(c.stars) AS rated, coalesce(sum(c.stars), 0) AS stars,
+                               count(*) FILTER (WHERE c.stars >= 4) AS satisfied,
+                               count(*) FILTER (WHERE c.stars <= 2) AS dissatisfied
+                        FROM case_event e JOIN cases c ON c.id = e.case_id
+                        WHERE e.action = 'RESOLVE' AND e.at >= ? AND e.at < ? AND e.prior_unit_id = ANY (?)
+                        GROUP BY e.actor""")
+                .params(Timestamp.from(from), Timestamp.from(to), teamUnitIds.toArray(Long[]::new))
+                .query((rs, i) -> new GridSettlements(rs.getString("actor"), rs.getLong("settled"), rs.getLong("on_time"),
+                        rs.getLong("rated"), rs.getLong("stars"), rs.getLong("satisfied"), rs.getLong("dissatisfied")))
+                .list().forEach(g -> byPerson.put(g.username(), g));
+        return byPerson;
     }
 
     /**

@@ -237,37 +237,91 @@ public class DirectoryService {
         return passwords.encode(rawPassword);
     }
 
+    /** A post to fill in a base grid's team: a staff account, or a person without one by name. */
+    public record NewAssignment(Long staffId, String personName, GridPost post, String duty, String placeCode,
+                                String contactPhone) {
+    }
+
     /** Puts a staff member on a base grid's team. */
     @Transactional
     public GridAssignment assign(String gridCode, long staffId, GridPost post, String duty, String actor) {
+        return assign(gridCode, new NewAssignment(staffId, null, post, duty, null, null), actor);
+    }
+
+    /**
+     * Fills a post in a base grid's team, with a staff account or a person without one; the same
+     * holder in the same post again updates the duty, place and contact.
+     */
+    @Transactional
+    public GridAssignment assign(String gridCode, NewAssignment post, String actor) {
         Validation v = new Validation();
         Optional<GridNode> grid = grids.node(gridCode);
         if (grid.isEmpty() || grid.get().level() != GridLevel.GRID) {
             v.reject("gridCode", "must be the code of an existing base grid");
         }
-        Optional<StaffMember> staff = staff(staffId);
-        if (staff.isEmpty()) {
-            v.reject("staffId", "staff " + staffId + " does not exist");
+        Optional<StaffMember> staff = post.staffId() == null ? Optional.empty() : staff(post.staffId());
+        if (post.staffId() != null && staff.isEmpty()) {
+            v.reject("staffId", "staff " + post.staffId() + " does not exist");
         }
-        v.required("post", post);
-        String dutyText = v.optionalText("duty", duty, Validation.MAX_NAME);
+        String person = v.optionalText("personName", post.personName(), Validation.MAX_NAME);
+        if (post.staffId() == null && person == null) {
+            v.reject("staffId", "name a staff account or, for a holder without one, personName");
+        }
+        v.required("post", post.post());
+        String dutyText = v.optionalText("duty", post.duty(), Validation.MAX_NAME);
+        String place = v.optionalText("placeCode", post.placeCode(), 40);
+        String phone = v.optionalText("contactPhone", post.contactPhone(), 32);
+        if (phone != null && !phone.matches("[0-9+\\- ]{5,32}")) {
+            v.reject("contactPhone", "must be a phone number (digits, spaces, + and -)");
+        }
         v.throwIfInvalid();
-        jdbc.sql("""
-                INSERT INTO grid_assignment (grid_code, staff_id, post, duty) VALUES (?, ?, ?, ?)
-                ON CONFLICT (grid_code, staff_id, post) DO UPDATE SET duty = EXCLUDED.duty
-                """).params(gridCode, staffId, post.name(), dutyText).update();
-        audit.record(actor, "grid.assign", "grid " + gridCode, "staff " + staffId + " as " + post + (dutyText == null ? "" : ", " + dutyText));
-        return new GridAssignment(gridCode, staffId, staff.get().username(), staff.get().displayName(), post, dutyText);
+        String conflict = staff.isPresent() ? "(grid_code, staff_id, post) WHERE staff_id IS NOT NULL"
+                : "(grid_code, person_name, post) WHERE staff_id IS NULL";
+        long id = jdbc.sql("""
+                INSERT INTO grid_assignment (grid_code, staff_id, person_name, post, duty, place_code, contact_phone)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT %s DO UPDATE SET duty = EXCLUDED.duty, place_code = EXCLUDED.place_code,
+                    contact_phone = EXCLUDED.contact_phone
+                RETURNING id
+                """.formatted(conflict))
+                .params(gridCode, post.staffId(), staff.isPresent() ? null : person, post.post().name(), dutyText, place, phone)
+                .query(Long.class).single();
+        String holder = staff.map(s -> "staff " + s.id()).orElse(person);
+        audit.record(actor, "grid.assign", "grid " + gridCode, holder + " as " + post.post() + (dutyText == null ? "" : ", " + dutyText));
+        return new GridAssignment(id, gridCode, post.staffId(), staff.map(StaffMember::username).orElse(null),
+                staff.map(StaffMember::displayName).orElse(person), post.post(), dutyText, place, phone);
+    }
+
+    /** Takes a post out of a grid's team; false when there was none with that id in that grid. */
+    @Transactional
+    public boolean unassign(String gridCode, long assignmentId, String actor) {
+        boolean removed = jdbc.sql("DELETE FROM grid_assignment WHERE id = ? AND grid_code = ?")
+                .params(assignmentId, gridCode).update() == 1;
+        if (removed) {
+            audit.record(actor, "grid.unassign", "grid " + gridCode, "post " + assignmentId);
+        }
+        return removed;
     }
 
     public List<GridAssignment> assignments(String gridCode) {
         return jdbc.sql("""
-                SELECT a.grid_code, s.id, s.username, s.display_name, a.post, a.duty
-                FROM grid_assignment a JOIN staff s ON s.id = a.staff_id WHERE a.grid_code = ? ORDER BY a.post, s.id
+                SELECT a.id, a.grid_code, s.id, s.username, coalesce(s.display_name, a.person_name), a.post, a.duty,
+                       a.place_code, a.contact_phone
+                FROM grid_assignment a LEFT JOIN staff s ON s.id = a.staff_id WHERE a.grid_code = ?
+                ORDER BY a.post, a.place_code NULLS FIRST, a.id
                 """).param(gridCode)
-                .query((rs, i) -> new GridAssignment(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        GridPost.valueOf(rs.getString(5)), rs.getString(6)))
+                .query((rs, i) -> new GridAssignment(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4),
+                        rs.getString(5), GridPost.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9)))
                 .list();
+    }
+
+    /** The staff accounts holding any post in the grids under {@code regionPrefix} (a street's code, say). */
+    public List<StaffMember> gridStaffUnder(String regionPrefix, GridPost post) {
+        return jdbc.sql("""
+                SELECT DISTINCT s.id, s.username, s.display_name, s.role, s.unit_id FROM grid_assignment a
+                JOIN staff s ON s.id = a.staff_id WHERE a.grid_code LIKE ? AND a.post = ? ORDER BY s.id
+                """).params(regionPrefix + "%", post.name())
+                .query(STAFF).list();
     }
 
     /** The base grids a staff member serves. */

@@ -52,7 +52,7 @@ public class DuplicateDetection {
         return cases.nearby(around, viewer, window.radiusMeters(), window.duration(),
                         DuplicatePolicy.relatedPrefix(around.categoryCode())).stream()
                 .map(other -> {
-                    double distance = meters(around.lat(), around.lng(), other.lat(), other.lng());
+                    double distance = org.onegrid.grid.Distance.meters(around.lat(), around.lng(), other.lat(), other.lng());
                     double similarity = jaccard(text, bigrams(other.title() + " " + other.description()));
                     return new Candidate(other.id(), other.code(), other.state().name(), other.title(),
                             other.categoryCode(), Math.round(distance),
@@ -107,16 +107,6 @@ public class DuplicateDetection {
         Set<String> common = new HashSet<>(a);
         common.retainAll(b);
         return (double) common.size() / (a.size() + b.size() - common.size());
-    }
-
-    /** Great-circle distance on a spherical Earth; plenty for a few hundred metres. */
-    static double meters(double lat1, double lng1, double lat2, double lng2) {
-        double p1 = Math.toRadians(lat1);
-        double p2 = Math.toRadians(lat2);
-        double dp = p2 - p1;
-        double dl = Math.toRadians(lng2 - lng1);
-        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
     private static double round(double value) {

@@ -100,8 +100,8 @@ class DuplicatesTest extends ApiTest {
 
     @Test
     void distancesAndSimilarities() {
-        assertThat(DuplicateDetection.meters(34.59, 119.20, 34.59, 119.20)).isZero();
-        assertThat(DuplicateDetection.meters(34.59, 119.20, 34.60, 119.20)).isBetween(1110.0, 1115.0);
+        assertThat(org.onegrid.grid.Distance.meters(34.59, 119.20, 34.59, 119.20)).isZero();
+        assertThat(org.onegrid.grid.Distance.meters(34.59, 119.20, 34.60, 119.20)).isBetween(1110.0, 1115.0);
         assertThat(DuplicateDetection.jaccard(DuplicateDetection.bigrams("垃圾成堆"), DuplicateDetection.bigrams("垃圾成堆")))
                 .isEqualTo(1.0);
         assertThat(DuplicateDetection.jaccard(DuplicateDetection.bigrams("垃圾成堆"), DuplicateDetection.bigrams("噪声扰民")))

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DirectoryController {
 
-    record AssignmentRequest(Long staffId, GridPost post, String duty) {
+    record AssignmentRequest(Long staffId, String personName, GridPost post, String duty, String placeCode,
+                             String contactPhone) {
     }
 
     private final DirectoryService directory;
@@ -71,10 +72,17 @@ class DirectoryController {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<GridAssignment> assign(@PathVariable String code, @RequestBody AssignmentRequest request,
                                           StaffMember admin) {
-        if (request.staffId() == null) {
-            throw ApiProblemException.invalid("staffId", "is required");
+        return ResponseEntity.status(HttpStatus.CREATED).body(directory.assign(code, new DirectoryService.NewAssignment(
+                request.staffId(), request.personName(), request.post(), request.duty(), request.placeCode(),
+                request.contactPhone()), admin.username()));
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/grids/{code}/staff/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Void> unassign(@PathVariable String code, @PathVariable long id, StaffMember admin) {
+        if (!directory.unassign(code, id, admin.username())) {
+            throw ApiProblemException.notFound("grid post", id);
         }
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(directory.assign(code, request.staffId(), request.post(), request.duty(), admin.username()));
+        return ResponseEntity.noContent().build();
     }
 }
