@@ -146,7 +146,50 @@
     }
   });
 
+  /** A form with data-fill-position gets the phone's position in its lat and lng fields, when the phone gives one. */
+  function fillPosition(form) {
+    if (!navigator.geolocation) { return; }
+    navigator.geolocation.getCurrentPosition(function (pos) {
+      form.querySelector('[name=lat]').value = pos.coords.latitude.toFixed(6);
+      form.querySelector('[name=lng]').value = pos.coords.longitude.toFixed(6);
+    }, function () {}, { enableHighAccuracy: true, timeout: 10000 });
+  }
+
+  /** A patrol under way: each new position goes to the track, and into the finding form's lat and lng. */
+  function setupPatrol(el) {
+    if (!navigator.geolocation) { return; }
+    var queue = [];
+    var sending = false;
+    var send = function () {
+      if (sending || !queue.length) { return; }
+      sending = true;
+      var batch = queue.splice(0, queue.length);
+      var headers = { 'Content-Type': 'application/json' };
+      if (csrf && csrfHeader) { headers[csrfHeader.content] = csrf.content; }
+      fetch('/m/patrol/' + el.dataset.patrolTrack + '/track', { method: 'POST', credentials: 'same-origin', headers: headers,
+        body: JSON.stringify({ positions: batch }) })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (d) {
+          sending = false;
+          if (d) {
+            document.getElementById('patrol-points').textContent = d.points;
+            document.getElementById('patrol-distance').textContent = d.distanceMeters;
+          }
+          send();
+        }, function () { sending = false; queue = batch.concat(queue); });
+    };
+    navigator.geolocation.watchPosition(function (pos) {
+      var p = { at: new Date(pos.timestamp).toISOString(), lat: pos.coords.latitude, lng: pos.coords.longitude };
+      document.querySelectorAll('[data-position=lat]').forEach(function (i) { i.value = p.lat.toFixed(6); });
+      document.querySelectorAll('[data-position=lng]').forEach(function (i) { i.value = p.lng.toFixed(6); });
+      queue.push(p);
+      send();
+    }, function () {}, { enableHighAccuracy: true, maximumAge: 5000 });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('form[data-fill-position]').forEach(fillPosition);
+    document.querySelectorAll('[data-patrol-track]').forEach(setupPatrol);
     document.querySelectorAll('[data-map]').forEach(setupMap);
     document.querySelectorAll('[data-geolocate]').forEach(setupGeolocate);
     document.querySelectorAll('input[type=file][data-max-bytes]').forEach(setupPhoto);

@@ -72,12 +72,15 @@ class DemoLoader implements ApplicationRunner {
     private final Clock clock;
     private final boolean embeddedDatabase;
     private final ClassifierService classifier;
+    private final DemoGridWork gridWork;
 
     DemoLoader(GridService grids, DirectoryService directory, CatalogService catalog, CaseIntake intake,
                CaseViews cases, CaseTransitions transitions,
                OwnerRouting routing, CalendarService calendars, DemoProperties properties, Clock clock,
-               org.springframework.core.env.Environment environment, ClassifierService classifier) {
+               org.springframework.core.env.Environment environment, ClassifierService classifier,
+               DemoGridWork gridWork) {
         this.classifier = classifier;
+        this.gridWork = gridWork;
         String url = environment.getProperty("spring.datasource.url");
         this.embeddedDatabase = url == null || url.isBlank();
         this.grids = grids;
@@ -106,6 +109,7 @@ class DemoLoader implements ApplicationRunner {
         grids.save(DemoDistrict.nodes(), DEMO);
         Staffing staffing = createUnitsAndStaff();
         int made = createCases(staffing);
+        DemoGridWork.Made work = gridWork.load(staffing, properties.seed(), directory.hash(DEMO_PASSWORD));
         try {
             if (properties.trainClassifier()) {
                 classifier.train(List.of(), "demo district closed cases", DEMO);
@@ -113,9 +117,10 @@ class DemoLoader implements ApplicationRunner {
         } catch (ApiProblemException tooFew) {
             log.info("No demo classifier: {}", tooFew.getMessage());
         }
-        log.info("Demo district {} loaded: {} grid nodes, {} units, {} cases in {} ms; sign in as admin/demo",
-                DemoDistrict.DISTRICT_NAME, grids.list(null, null).size(), directory.units().size(), made,
-                (System.nanoTime() - started) / 1_000_000);
+        log.info("Demo district {} loaded: {} grid nodes, {} units, {} cases, {} compounds, {} team posts, {} patrols, "
+                        + "{} inspections, {} duty shifts in {} ms; sign in as admin/demo",
+                DemoDistrict.DISTRICT_NAME, grids.list(null, null).size(), directory.units().size(), made, work.compounds(),
+                work.posts(), work.patrols(), work.inspections(), work.shifts(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Who acts for the demo: one handler per unit, the centre's people, a grid worker per community. */

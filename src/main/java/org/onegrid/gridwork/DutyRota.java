@@ -168,6 +168,11 @@ public class DutyRota {
         if (v.ok() && !shift.endsAt().isAfter(shift.startsAt())) {
             v.reject("endsAt", "must be after startsAt");
         }
+        java.time.ZoneId zone = calendars.calendar().zone();
+        if (v.ok() && (shift.startsAt().atZone(zone).toLocalDate().isBefore(posting.from())
+                || shift.startsAt().atZone(zone).toLocalDate().isAfter(posting.to()))) {
+            v.reject("startsAt", "must fall within the posting, " + posting.from() + " to " + posting.to());
+        }
         v.throwIfInvalid();
         long id = jdbc.sql("INSERT INTO duty_shift (posting_id, starts_at, ends_at) VALUES (?, ?, ?) RETURNING id")
                 .params(postingId, Timestamp.from(shift.startsAt()), Timestamp.from(shift.endsAt())).query(Long.class).single();
@@ -180,6 +185,12 @@ public class DutyRota {
 
     /** A cadre's shifts starting in [from, to), the earliest first. */
     public List<Shift> shiftsOf(long staffId, Instant from, Instant to) {
+        Validation v = new Validation();
+        v.required("from", from);
+        v.required("to", to);
+        v.moment("from", from);
+        v.moment("to", to);
+        v.throwIfInvalid();
         return shifts("p.staff_id = ? AND s.starts_at >= ? AND s.starts_at < ?", staffId, Timestamp.from(from), Timestamp.from(to));
     }
 
@@ -215,6 +226,11 @@ public class DutyRota {
 
     /** Checks in for a shift on site, now; checking in again returns the first check-in. */
     public Shift checkIn(long shiftId, CheckIn at, StaffMember cadre) {
+        return checkInAt(shiftId, at, cadre, clock.instant());
+    }
+
+    /** Checks in as {@link #checkIn}, at {@code now} (the demo district's past shifts). */
+    public Shift checkInAt(long shiftId, CheckIn at, StaffMember cadre, Instant now) {
         Validation v = new Validation();
         v.required("lat", at == null ? null : at.lat());
         v.required("lng", at == null ? null : at.lng());
@@ -233,7 +249,6 @@ public class DutyRota {
             if (shift.checkedInAt() != null) {
                 return;
             }
-            Instant now = clock.instant();
             CheckInPolicy.outsideWindow(shift.startsAt(), shift.endsAt(), now).ifPresent(reason -> {
                 throw Refusal.illegalInState("outside-shift", reason).with("shiftId", shiftId);
             });

@@ -108,6 +108,11 @@ public class Inspections {
 
     /** Records an inspection; each failed item opens a case at the place. */
     public Inspection inspect(NewInspection inspection, StaffMember inspector, String idempotencyKey) {
+        return inspectAt(inspection, inspector, idempotencyKey, clock.instant());
+    }
+
+    /** Records an inspection made at {@code at} (the demo district's past ones), as {@link #inspect}. */
+    public Inspection inspectAt(NewInspection inspection, StaffMember inspector, String idempotencyKey, Instant at) {
         if (!(inspector.is(Role.GRID_WORKER) || inspector.is(Role.UNIT_HANDLER) || inspector.is(Role.UNIT_LEADER))) {
             throw Refusal.notPermitted("inspections are made by grid workers and unit staff");
         }
@@ -144,9 +149,9 @@ public class Inspections {
             }
             String item = checklist.get().items().get(r.item() - 1);
             String title = (place + "：" + item);
-            CaseDetails c = intake.receive(new NewCase(Channel.INSPECTION, title.length() > 200 ? title.substring(0, 200) : title,
+            CaseDetails c = intake.receiveAt(new NewCase(Channel.INSPECTION, title.length() > 200 ? title.substring(0, 200) : title,
                     r.note(), inspection.lat(), inspection.lng(), place, inspection.categoryCode(), null, null),
-                    inspector, "inspection:" + caseKeyBase + ":" + r.item()).details();
+                    inspector, "inspection:" + caseKeyBase + ":" + r.item(), at).details();
             cases.add(c);
         }
         String grid = grids.locate(inspection.lat(), inspection.lng()).map(GridLocation::gridCode).orElse(null);
@@ -162,7 +167,7 @@ public class Inspections {
                     INSERT INTO inspection (checklist_id, staff_id, place_name, lat, lng, grid_code, at, failed, idempotency_key)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id""")
                     .params(inspection.checklistId(), inspector.id(), place, inspection.lat(), inspection.lng(), grid,
-                            Timestamp.from(clock.instant()), (int) failed, key)
+                            Timestamp.from(at), (int) failed, key)
                     .query(Long.class).single();
             for (int i = 0; i < results.size(); i++) {
                 ItemResult r = results.get(i);

@@ -76,13 +76,18 @@ public class Patrols {
 
     /** Starts a patrol; the same key again returns the same patrol. One open patrol at a time. */
     public PatrolView start(Position from, StaffMember walker, String idempotencyKey) {
+        return startAt(from, walker, idempotencyKey, clock.instant());
+    }
+
+    /** Starts a patrol at {@code now} (the demo district's past patrols). */
+    public PatrolView startAt(Position from, StaffMember walker, String idempotencyKey, Instant now) {
         if (walker.role() != Role.GRID_WORKER) {
             throw Refusal.notPermitted("patrols are walked by grid workers");
         }
         Validation v = new Validation();
         String key = v.optionalText("Idempotency-Key", idempotencyKey, MAX_KEY);
         boolean placed = from != null && (from.lat() != null || from.lng() != null);
-        Position at = placed ? checked(v, "", from, clock.instant()) : null;
+        Position at = placed ? checked(v, "", from, now) : null;
         v.throwIfInvalid();
         long id = tx.execute(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(PATROL_LOCK, (int) walker.id()).query(Object.class).list();
@@ -100,7 +105,7 @@ public class Patrols {
             String grid = at == null ? null : grids.locate(at.lat(), at.lng()).map(GridLocation::gridCode).orElse(null);
             long created = jdbc.sql("""
                     INSERT INTO patrol (staff_id, grid_code, started_at, idempotency_key) VALUES (?, ?, ?, ?) RETURNING id
-                    """).params(walker.id(), grid, Timestamp.from(clock.instant()), key).query(Long.class).single();
+                    """).params(walker.id(), grid, Timestamp.from(now), key).query(Long.class).single();
             if (at != null) {
                 save(load(created).orElseThrow(), walker, List.of(at));
             }
@@ -113,6 +118,11 @@ public class Patrols {
 
     /** Adds positions to the track; positions not later than the last kept are ignored (a resend). */
     public PatrolView track(long patrolId, List<Position> positions, StaffMember walker) {
+        return trackAt(patrolId, positions, walker, clock.instant());
+    }
+
+    /** Adds positions as {@link #track}, with {@code now} as the server's time. */
+    public PatrolView trackAt(long patrolId, List<Position> positions, StaffMember walker, Instant now) {
         Validation v = new Validation();
         if (positions == null || positions.isEmpty()) {
             v.reject("positions", "send at least one position");
@@ -120,7 +130,6 @@ public class Patrols {
             v.reject("positions", "at most " + MAX_POINTS_PER_CALL + " positions per call");
         }
         List<Position> checked = new ArrayList<>();
-        Instant now = clock.instant();
         for (int i = 0; positions != null && i < positions.size() && i < MAX_POINTS_PER_CALL; i++) {
             checked.add(checked(v, "positions[" + i + "].", positions.get(i), now));
         }
@@ -163,6 +172,12 @@ public class Patrols {
      * same key again returns the same case and records nothing new.
      */
     public CaseIntake.IntakeResult find(long patrolId, NewFinding finding, StaffMember walker, String idempotencyKey) {
+        return findAt(patrolId, finding, walker, idempotencyKey, null);
+    }
+
+    /** Records a finding as {@link #find}; a past moment ({@code at}, the demo's) only for a matter reported, not settled. */
+    public CaseIntake.IntakeResult findAt(long patrolId, NewFinding finding, StaffMember walker, String idempotencyKey,
+                                          Instant at) {
         Validation v = new Validation();
         String key = v.optionalText("Idempotency-Key", idempotencyKey, MAX_KEY);
         if (finding == null) {
@@ -175,8 +190,9 @@ public class Patrols {
         CaseIntake.IntakeResult recorded = settle
                 ? gridDesk.settleOnTheSpot(new GridDesk.OnTheSpot(finding.title(), finding.description(), finding.lat(),
                         finding.lng(), null, finding.categoryCode(), finding.result()), walker, caseKey)
-                : intake.receive(new NewCase(Channel.GRID_WORKER, finding.title(), finding.description(), finding.lat(),
-                        finding.lng(), null, finding.categoryCode(), null, null), walker, caseKey);
+                : intake.receiveAt(new NewCase(Channel.GRID_WORKER, finding.title(), finding.description(), finding.lat(),
+                        finding.lng(), null, finding.categoryCode(), null, null), walker, caseKey,
+                        at == null ? clock.instant() : at);
         CaseDetails c = recorded.details();
         tx.executeWithoutResult(status -> {
             Patrol patrol = lockedOrThrow(patrolId);
@@ -195,12 +211,17 @@ public class Patrols {
 
     /** Ends the patrol with a summary; ending it again returns it unchanged. */
     public PatrolView end(long patrolId, String summary, StaffMember walker) {
+        return endAt(patrolId, summary, walker, clock.instant());
+    }
+
+    /** Ends the patrol at {@code at}, as {@link #end}. */
+    public PatrolView endAt(long patrolId, String summary, StaffMember walker, Instant at) {
         Validation v = new Validation();
         String text = v.optionalText("summary", summary, Validation.MAX_TEXT);
         v.throwIfInvalid();
         tx.executeWithoutResult(status -> {
             Patrol patrol = lockedOrThrow(patrolId);
-            if (patrol.end(walker, text, clock.instant())) {
+            if (patrol.end(walker, text, at)) {
                 jdbc.sql("UPDATE patrol SET ended_at = ?, summary = ?, version = version + 1 WHERE id = ?")
                         .params(Timestamp.from(patrol.endedAt()), patrol.summary(), patrolId).update();
             }

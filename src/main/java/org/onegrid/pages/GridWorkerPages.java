@@ -95,9 +95,10 @@ class GridWorkerPages {
     String report(@ModelAttribute("form") ReportForm form, @RequestParam(name = "photo", required = false) MultipartFile photo,
                   Model model, StaffMember me, RedirectAttributes flash) {
         Map<String, String> errors = new HashMap<>();
-        Optional<PhotoCheck.Checked> checked = PhotoUpload.read(photos.check(), "photo", photo, errors);
-        Double lat = FormErrors.number("lat", form.lat(), errors);
-        Double lng = FormErrors.number("lng", form.lng(), errors);
+        PhotoUpload.Placed placed = PhotoUpload.readPlaced(photos.check(), photo, form.lat(), form.lng(), errors);
+        Optional<PhotoCheck.Checked> checked = placed.photo();
+        Double lat = placed.lat();
+        Double lng = placed.lng();
         if (errors.isEmpty()) {
             try {
                 CaseIntake.IntakeResult result = intake.receive(new NewCase(Channel.GRID_WORKER, form.title(),

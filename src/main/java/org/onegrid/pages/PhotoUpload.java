@@ -27,4 +27,13 @@ final class PhotoUpload {
             return Optional.empty();
         }
     }
+
+    /** A report's photo and its point as typed into a form: the photo checked, the coordinates read as numbers. */
+    record Placed(Optional<PhotoCheck.Checked> photo, Double lat, Double lng) {
+    }
+
+    static Placed readPlaced(PhotoCheck check, MultipartFile file, String lat, String lng, Map<String, String> errors) {
+        Optional<PhotoCheck.Checked> photo = read(check, "photo", file, errors);
+        return new Placed(photo, FormErrors.number("lat", lat, errors), FormErrors.number("lng", lng, errors));
+    }
 }

@@ -59,9 +59,10 @@ class ResidentPages {
     String submit(@ModelAttribute("form") SubmitForm form, @RequestParam(name = "photo", required = false) MultipartFile photo,
                   Model model, RedirectAttributes flash) {
         Map<String, String> errors = new HashMap<>();
-        Optional<PhotoCheck.Checked> checked = PhotoUpload.read(photos.check(), "photo", photo, errors);
-        Double lat = FormErrors.number("lat", form.lat(), errors);
-        Double lng = FormErrors.number("lng", form.lng(), errors);
+        PhotoUpload.Placed placed = PhotoUpload.readPlaced(photos.check(), photo, form.lat(), form.lng(), errors);
+        Optional<PhotoCheck.Checked> checked = placed.photo();
+        Double lat = placed.lat();
+        Double lng = placed.lng();
         if (errors.isEmpty()) {
             try {
                 CaseIntake.IntakeResult result = cases.receiveFromResident(new ResidentDesk.ResidentReport(form.title(),

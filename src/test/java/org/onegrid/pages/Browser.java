@@ -84,4 +84,32 @@ final class Browser {
             return -1;
         }
     }
+
+    /** Where page tests keep their screenshots. */
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    static com.microsoft.playwright.Page signIn(com.microsoft.playwright.Page page, String loginUrl, String user) {
+        page.navigate(loginUrl);
+        page.fill("#username", user);
+        page.fill("#password", "demo");
+        page.click("button[type=submit].primary");
+        page.waitForLoadState();
+        return page;
+    }
+
+    static void shot(com.microsoft.playwright.Page page, String name) {
+        page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    static void assertNoSidewaysScroll(com.microsoft.playwright.Page page) {
+        Object wider = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        org.assertj.core.api.Assertions.assertThat(((Number) wider).intValue()).as("sideways scroll on %s", page.url())
+                .isLessThanOrEqualTo(0);
+    }
+
+    static void waitForMap(com.microsoft.playwright.Page page) {
+        // Attached, not visible: grids other tests import may be too small to see at the map's zoom.
+        page.waitForSelector(".map .leaflet-interactive", new com.microsoft.playwright.Page.WaitForSelectorOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+    }
 }

@@ -2,24 +2,16 @@ package org.onegrid.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.onegrid.support.ApiTest;
 
 /**
  * One case walked through every page in real Chromium: a resident submits it with a photo, the
@@ -28,73 +20,22 @@ import org.onegrid.support.ApiTest;
  * sees the figures. Every page is photographed into target/screenshots/; the resident's and grid
  * worker's pages are checked at 390 px for sideways scrolling.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PagesWalkThroughTest extends ApiTest {
+class PagesWalkThroughTest extends BrowserTest {
 
-    private static final Path SHOTS = Path.of("target", "screenshots");
     /** Inside 朝阳社区第1网格, one of the demo grid worker's grids. */
     private static final String LAT = "34.555500";
     private static final String LNG = "119.135500";
 
-    private Playwright playwright;
-    private com.microsoft.playwright.Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        Path chromium = Browser.chromium();
-        playwright = Browser.playwright();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private Page phone() {
-        BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(390, 844).setLocale("zh-CN").setDeviceScaleFactor(1));
-        return context.newPage();
-    }
-
-    private Page desktop() {
-        BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1366, 900).setLocale("zh-CN"));
-        return context.newPage();
-    }
-
-    private Page signIn(Page page, String user) {
-        page.navigate(url("/login"));
-        page.fill("#username", user);
-        page.fill("#password", "demo");
-        page.click("button[type=submit].primary");
-        page.waitForLoadState();
-        return page;
-    }
-
     private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+        Browser.shot(page, name);
     }
 
     private static void assertNoSidewaysScroll(Page page) {
-        Object wider = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-        assertThat(((Number) wider).intValue()).as("sideways scroll on %s", page.url()).isLessThanOrEqualTo(0);
+        Browser.assertNoSidewaysScroll(page);
     }
 
     private static void waitForMap(Page page) {
-        // Attached, not visible: grids other tests import may be too small to see at the map's zoom.
-        page.waitForSelector(".map .leaflet-interactive", new Page.WaitForSelectorOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        Browser.waitForMap(page);
     }
 
     private static void placeAt(Page page, String lat, String lng) {
