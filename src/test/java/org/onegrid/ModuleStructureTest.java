@@ -28,7 +28,7 @@ class ModuleStructureTest {
     static final Map<String, Set<String>> TABLES = new LinkedHashMap<>();
 
     static {
-        TABLES.put("grid", Set.of("grid_node"));
+        TABLES.put("grid", Set.of("grid_node", "compound", "building"));
         TABLES.put("directory", Set.of("unit", "staff", "grid_assignment", "sign_in_lock"));
         TABLES.put("catalog", Set.of("category"));
         TABLES.put("calendar", Set.of("calendar_year"));
@@ -38,7 +38,7 @@ class ModuleStructureTest {
         TABLES.put("dispatch", Set.of("routing_rule", "duplicate_window", "classifier_model"));
         TABLES.put("assessment", Set.of("figure_day", "figure_feed_position", "assessment_weight", "figure_fact"));
         TABLES.put("ledger", Set.of("assignment_sheet", "assignment_item"));
-        TABLES.put("gridwork", Set.of("compound", "building", "patrol", "patrol_point", "patrol_finding", "checklist",
+        TABLES.put("gridwork", Set.of("patrol", "patrol_point", "patrol_finding", "checklist",
                 "inspection", "inspection_item", "cadre_posting", "duty_shift"));
     }
 

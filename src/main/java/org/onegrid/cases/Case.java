@@ -66,7 +66,7 @@ final class Case {
     CaseSnapshot snapshot() {
         CaseSnapshot l = loaded;
         return new CaseSnapshot(l.id(), l.code(), l.channel(), l.title(), l.description(), l.lat(), l.lng(), l.address(),
-                l.gridCode(), categoryCode, l.reporterName(), l.reporterPhone(), l.receivedAt(), l.createdBy(), state,
+                l.gridCode(), l.placeCode(), categoryCode, l.reporterName(), l.reporterPhone(), l.receivedAt(), l.createdBy(), state,
                 ownerUnitId, stepStartedAt, dueAt, handlingDueAt, returnCount, reworkCount, extensionCount, urgeCount,
                 escalationLevel, pendingExtensionDays, resolution, stars, resolvedAt, closedAt, arbitrationDueAt,
                 arbitrated, mergedInto, updatedAt, l.version());

@@ -10,7 +10,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseDetails(long id, String code, CaseState state, Channel channel, String title, String description,
-                          Double lat, Double lng, String address, String gridCode, String categoryCode,
+                          Double lat, Double lng, String address, String gridCode, String placeCode, String categoryCode,
                           String categoryName, OwnerUnit ownerUnit, OffsetDateTime dueAt, DeadlineColour deadlineColour,
                           OffsetDateTime handlingDueAt, OffsetDateTime receivedAt, OffsetDateTime updatedAt,
                           String reporterName, String reporterPhone, int returnCount, int reworkCount,

@@ -75,7 +75,8 @@ class CaseDetailsAssembler {
                         at(h.reportedAt(), zone), h.report(), h.overdue(now)))
                 .toList();
         return new CaseDetails(s.id(), s.code(), s.state(), s.channel(), s.title(), s.description(), s.lat(), s.lng(),
-                unmasked ? s.address() : PersonalDataPolicy.maskAddress(s.address()), s.gridCode(), s.categoryCode(),
+                unmasked ? s.address() : PersonalDataPolicy.maskAddress(s.address()), s.gridCode(), s.placeCode(),
+                s.categoryCode(),
                 categoryName, owner, at(s.dueAt(), zone),
                 s.state().isOpen() ? DeadlineColour.of(s.stepStartedAt(), s.dueAt(), now) : null,
                 at(s.handlingDueAt(), zone), at(s.receivedAt(), zone), at(s.updatedAt(), zone),

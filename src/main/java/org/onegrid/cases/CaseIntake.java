@@ -46,6 +46,7 @@ public class CaseIntake {
     private final CaseTransitions transitions;
     private final CaseDetailsAssembler assembler;
     private final GridService grids;
+    private final org.onegrid.grid.Compounds places;
     private final CatalogService catalog;
     private final CalendarService calendars;
     private final ObjectProvider<CategoryAdvisor> categoryAdvisor;
@@ -53,7 +54,8 @@ public class CaseIntake {
 
     CaseIntake(CaseRepository repository, CaseTransitions transitions, CaseDetailsAssembler assembler,
                GridService grids, CatalogService catalog, CalendarService calendars,
-               ObjectProvider<CategoryAdvisor> categoryAdvisor, Clock clock) {
+               ObjectProvider<CategoryAdvisor> categoryAdvisor, Clock clock, org.onegrid.grid.Compounds places) {
+        this.places = places;
         this.repository = repository;
         this.transitions = transitions;
         this.assembler = assembler;
@@ -93,8 +95,15 @@ public class CaseIntake {
         }
         v.range("lat", request.lat(), -90, 90);
         v.range("lng", request.lng(), -180, 180);
-        if (request.lat() == null && request.lng() == null && address == null) {
-            v.reject("lat", "give a location: lat and lng, or an address");
+        String placeCode = v.optionalText("placeCode", request.placeCode(), 40);
+        Optional<double[]> placePoint = placeCode == null ? Optional.empty() : places.point(placeCode);
+        if (placeCode != null && placePoint.isEmpty()) {
+            v.reject("placeCode", "no compound or building has the code " + placeCode);
+        }
+        Double lat = request.lat() != null || placePoint.isEmpty() ? request.lat() : Double.valueOf(placePoint.get()[0]);
+        Double lng = request.lng() != null || placePoint.isEmpty() ? request.lng() : Double.valueOf(placePoint.get()[1]);
+        if (lat == null && lng == null && address == null) {
+            v.reject("lat", "give a location: lat and lng, a compound or building, or an address");
         }
         Category category = null;
         if (request.categoryCode() != null) {
@@ -106,12 +115,16 @@ public class CaseIntake {
 
         String gridCode = null;
         String detail;
-        if (request.lat() != null) {
-            GridLocation location = grids.locate(request.lat(), request.lng()).orElseThrow(() ->
-                    ApiProblemException.unprocessable("lat", "the point " + request.lat() + ", " + request.lng()
+        if (lat != null) {
+            GridLocation location = grids.locate(lat, lng).orElseThrow(() ->
+                    ApiProblemException.unprocessable("lat", "the point " + lat + ", " + lng
                             + " lies outside every grid of this district"));
             gridCode = location.gridCode();
-            detail = "located in " + location.gridName() + " (" + gridCode + ")";
+            if (placeCode != null && !placeCode.startsWith(gridCode + "-")) {
+                throw ApiProblemException.invalid("placeCode", placeCode + " lies in another grid than the point ("
+                        + location.gridName() + ")");
+            }
+            detail = "located in " + location.gridName() + " (" + gridCode + ")" + (placeCode == null ? "" : ", at " + placeCode);
         } else {
             detail = "no coordinates; located by address only";
         }
@@ -123,11 +136,11 @@ public class CaseIntake {
         }
         WorkingCalendar calendar = calendars.calendar();
         Instant due = transitions.deadlines().dueFor(CaseState.RECEIVED, at, category);
-        CaseRepository.Intake intake = new CaseRepository.Intake(request.channel(), title, description, request.lat(),
-                request.lng(), address, gridCode, category == null ? null : category.code(), reporterName,
+        CaseRepository.Intake intake = new CaseRepository.Intake(request.channel(), title, description, lat,
+                lng, address, gridCode, category == null ? null : category.code(), reporterName,
                 reporterPhone, at, at.atZone(calendar.zone()).toLocalDate(), actor.username(), actor.role().name(),
                 key, due, detail, suggestion == null ? null : suggestion.modelVersion(),
-                suggestion == null ? null : suggestion.confidence());
+                suggestion == null ? null : suggestion.confidence(), placeCode);
         Optional<Case> created = repository.insert(intake);
         if (created.isEmpty()) {
             // A retry: this user already recorded a case under this key; answer with that case.
@@ -137,6 +150,7 @@ public class CaseIntake {
                 throw ApiProblemException.unprocessable("Idempotency-Key",
                         "this key was used for a different request; use a new key for a new case");
             }
+            repository.locateToPlace(existing, placeCode);
             return new IntakeResult(recordedBy(existing, actor), true);
         }
         StaffMember router = suggestion != null ? CLASSIFIER

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class CaseRepository {
 
     private static final String COLUMNS = """
-            id, code, channel, title, description, lat, lng, address, grid_code, category_code, reporter_name,
+            id, code, channel, title, description, lat, lng, address, grid_code, place_code, category_code, reporter_name,
             reporter_phone, received_at, created_by, state, owner_unit_id, step_started_at, due_at, handling_due_at,
             return_count, rework_count, extension_count, urge_count, escalation_level, pending_extension_days,
             resolution, stars, resolved_at, closed_at, arbitration_due_at, arbitrated, merged_into, updated_at, version
@@ -37,7 +37,7 @@ class CaseRepository {
     private static final RowMapper<Case> CASE = (rs, i) -> new Case(new CaseSnapshot(
             rs.getLong("id"), rs.getString("code"), Channel.valueOf(rs.getString("channel")), rs.getString("title"),
             rs.getString("description"), (Double) rs.getObject("lat"), (Double) rs.getObject("lng"),
-            rs.getString("address"), rs.getString("grid_code"), rs.getString("category_code"),
+            rs.getString("address"), rs.getString("grid_code"), rs.getString("place_code"), rs.getString("category_code"),
             rs.getString("reporter_name"), rs.getString("reporter_phone"), instant(rs, "received_at"),
             rs.getString("created_by"), CaseState.valueOf(rs.getString("state")), (Long) rs.getObject("owner_unit_id"),
             instant(rs, "step_started_at"), instant(rs, "due_at"), instant(rs, "handling_due_at"),
@@ -59,7 +59,7 @@ class CaseRepository {
     record Intake(Channel channel, String title, String description, Double lat, Double lng, String address,
                   String gridCode, String categoryCode, String reporterName, String reporterPhone, Instant receivedAt,
                   LocalDate receivedDay, String createdBy, String createdByRole, String idempotencyKey, Instant dueAt,
-                  String detail, Integer classifierVersion, Double classifierConfidence) {
+                  String detail, Integer classifierVersion, Double classifierConfidence, String placeCode) {
     }
 
     /**
@@ -68,11 +68,24 @@ class CaseRepository {
      * user, inserts nothing and returns empty.
      */
     Optional<Case> insert(Intake in) {
-        return intakes.insert(in).map(written -> new Case(new CaseSnapshot(written.id(), written.code(), in.channel(),
-                in.title(), in.description(), in.lat(), in.lng(), in.address(), in.gridCode(), in.categoryCode(),
+        Optional<IntakeWriter.Written> inserted = intakes.insert(in);
+        inserted.ifPresent(written -> locateToPlace(written.id(), in.placeCode()));
+        return inserted.map(written -> new Case(new CaseSnapshot(written.id(), written.code(), in.channel(),
+                in.title(), in.description(), in.lat(), in.lng(), in.address(), in.gridCode(), in.placeCode(),
+                in.categoryCode(),
                 in.reporterName(), in.reporterPhone(), in.receivedAt(), in.createdBy(), CaseState.RECEIVED, null,
                 in.receivedAt(), in.dueAt(), null, 0, 0, 0, 0, 0, null, null, null, null, null, null, false, null,
                 in.receivedAt(), 0)));
+    }
+
+    /**
+     * Sets the compound or building a case was located to, if it has none yet: after the intake's
+     * insert, and again on a retry (so that a crash in between loses nothing the caller was told).
+     */
+    void locateToPlace(long caseId, String placeCode) {
+        if (placeCode != null) {
+            jdbc.sql("UPDATE cases SET place_code = ? WHERE id = ? AND place_code IS NULL").params(placeCode, caseId).update();
+        }
     }
 
     Optional<Long> idByIdempotencyKey(String createdBy, String key) {

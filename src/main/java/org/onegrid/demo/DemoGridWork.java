@@ -21,7 +21,7 @@ import org.onegrid.directory.GridPost;
 import org.onegrid.directory.Role;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.directory.Unit;
-import org.onegrid.gridwork.Compounds;
+import org.onegrid.grid.Compounds;
 import org.onegrid.gridwork.DutyRota;
 import org.onegrid.gridwork.Inspections;
 import org.onegrid.gridwork.Patrols;

@@ -267,7 +267,9 @@ class DemoLoader implements ApplicationRunner {
         CaseDetails current = cases.get(id, dispatcher);
         // Dispatched by the routing rules (no unit named), as a dispatcher accepting the suggestion would.
         Long owner = routing.ownerFor(category, current.gridCode()).map(OwnerAdvisor.Advice::unitId).orElse(null);
-        if (owner == null || !act(id, CaseAction.DISPATCH, ActionRequest.EMPTY, dispatcher, at, now)) {
+        if (current.state() == CaseState.DISPATCHED) {
+            owner = current.ownerUnit().id(); // a grid worker's report the grid owns went straight to the team
+        } else if (owner == null || !act(id, CaseAction.DISPATCH, ActionRequest.EMPTY, dispatcher, at, now)) {
             return;
         }
         StaffMember handler = staffing.handlerByUnit().get(owner);

@@ -1,5 +1,6 @@
 package org.onegrid.gridwork;
 
+import org.onegrid.grid.Compounds;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package org.onegrid.gridwork;
 
+import org.onegrid.grid.Compounds;
 import java.util.List;
 import java.util.Optional;
 import org.onegrid.directory.DirectoryService;

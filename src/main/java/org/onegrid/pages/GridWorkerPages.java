@@ -39,10 +39,10 @@ class GridWorkerPages {
 
     /** An event as the grid worker types it. */
     record ReportForm(String title, String description, String lat, String lng, String address, String categoryCode,
-                      String submissionKey) {
+                      String placeCode, String submissionKey) {
 
         static ReportForm blank() {
-            return new ReportForm(null, null, null, null, null, null, UUID.randomUUID().toString());
+            return new ReportForm(null, null, null, null, null, null, null, UUID.randomUUID().toString());
         }
     }
 
@@ -52,9 +52,11 @@ class GridWorkerPages {
     private final DirectoryService directory;
     private final CasePages casePages;
     private final CatalogService catalog;
+    private final org.onegrid.grid.Compounds compounds;
 
     GridWorkerPages(CaseViews cases, CaseIntake intake, CasePhotos photos, DirectoryService directory, CasePages casePages,
-                    CatalogService catalog) {
+                    CatalogService catalog, org.onegrid.grid.Compounds compounds) {
+        this.compounds = compounds;
         this.cases = cases;
         this.intake = intake;
         this.photos = photos;
@@ -87,7 +89,9 @@ class GridWorkerPages {
     private String reportPage(Model model, ReportForm form, StaffMember me) {
         model.addAttribute("form", form);
         model.addAttribute("categories", catalog.leaves());
-        model.addAttribute("myGrids", String.join(",", directory.gridsOf(me.id())));
+        List<String> grids = directory.gridsOf(me.id());
+        model.addAttribute("myGrids", String.join(",", grids));
+        model.addAttribute("compounds", grids.stream().flatMap(g -> compounds.under(g).stream()).toList());
         return "m/report";
     }
 
@@ -103,7 +107,7 @@ class GridWorkerPages {
             try {
                 CaseIntake.IntakeResult result = intake.receive(new NewCase(Channel.GRID_WORKER, form.title(),
                         form.description(), lat, lng, form.address(), IntakePages.blankToNull(form.categoryCode()),
-                        null, null), me, form.submissionKey());
+                        null, null, IntakePages.blankToNull(form.placeCode())), me, form.submissionKey());
                 if (!result.replayed()) {
                     checked.ifPresent(p -> photos.add(result.details().id(), CasePhotos.Purpose.REPORT, p, me));
                 }

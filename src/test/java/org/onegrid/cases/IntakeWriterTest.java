@@ -84,6 +84,6 @@ class IntakeWriterTest extends ApiTest {
         Instant at = Instant.parse("2020-03-02T02:00:00Z");
         return new CaseRepository.Intake(Channel.HOTLINE_12345, title, "并发受理测试", 34.5555, 119.1355, null,
                 "320706001001001", "0101", null, null, at, LocalDate.of(2020, 3, 2), "agent", "INTAKE_AGENT", key,
-                Instant.parse("2020-03-03T10:00:00Z"), "located in 测试网格 (320706001001001)", null, null);
+                Instant.parse("2020-03-03T10:00:00Z"), "located in 测试网格 (320706001001001)", null, null, null);
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class QueueOrderTest {
 
     private static CaseDetails due(String code, DeadlineColour colour, String at) {
-        return new CaseDetails(0, code, CaseState.RECEIVED, Channel.OTHER, "t", "d", null, null, null, null, null, null,
+        return new CaseDetails(0, code, CaseState.RECEIVED, Channel.OTHER, "t", "d", null, null, null, null, null, null, null,
                 null, at == null ? null : OffsetDateTime.parse(at), colour, null, null, null, null, null, 0, 0, 0, 0, 0,
                 null, null, null, null, null, null, null, false, null, null, null, 0, null);
     }

@@ -230,4 +230,29 @@ class GridWorkTest extends ApiTest {
         assertThat(team.body().toString()).doesNotContain("username").doesNotContain("\"gridworker\"");
         assertThat(http().get("/api/public/grids/999/team", null).status()).isEqualTo(404);
     }
+
+    @Test
+    void aCaseLocatedToABuildingTakesItsPointAndGridAndMustLieInTheGridOfItsPoint() {
+        String building = "320706001001001-01-02";
+        Response placed = http().post("/api/cases", "agent", """
+                {"channel":"HOTLINE_12345","title":"楼顶漏水","description":"2号楼顶层漏水","placeCode":"%s"}
+                """.formatted(building));
+        assertThat(placed.status()).as(String.valueOf(placed.body())).isEqualTo(201);
+        assertThat(placed.body().get("placeCode").asText()).isEqualTo(building);
+        assertThat(placed.body().get("gridCode").asText()).isEqualTo("320706001001001");
+        JsonNode compound = http().get("/api/compounds?under=320706001001001", "agent").body().get(0);
+        JsonNode b = compound.get("buildings").get(1);
+        assertThat(b.get("code").asText()).isEqualTo(building);
+        assertThat(placed.body().get("lat").asDouble()).isEqualTo(b.get("lat").asDouble());
+
+        Response unknown = http().post("/api/cases", "agent", """
+                {"channel":"HOTLINE_12345","title":"楼顶漏水","description":"顶层漏水","placeCode":"320706001001001-77-01"}""");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().toString()).contains("placeCode");
+        Response elsewhere = http().post("/api/cases", "agent", """
+                {"channel":"HOTLINE_12345","title":"楼顶漏水","description":"顶层漏水","placeCode":"%s","lat":34.5555,"lng":119.1555}
+                """.formatted(building));
+        assertThat(elsewhere.status()).isEqualTo(400);
+        assertThat(elsewhere.body().toString()).contains("another grid");
+    }
 }

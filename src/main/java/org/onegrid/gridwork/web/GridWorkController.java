@@ -9,7 +9,7 @@ import org.onegrid.cases.CaseDetails;
 import org.onegrid.cases.CaseIntake;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.errors.ApiProblemException;
-import org.onegrid.gridwork.Compounds;
+import org.onegrid.grid.Compounds;
 import org.onegrid.gridwork.DutyRota;
 import org.onegrid.gridwork.GridTeams;
 import org.onegrid.gridwork.Inspections;

@@ -1,12 +1,9 @@
-package org.onegrid.gridwork;
+package org.onegrid.grid;
 
 import java.util.List;
 import java.util.Optional;
 import org.onegrid.audit.AuditLog;
-import org.onegrid.errors.ApiProblemException;
 import org.onegrid.errors.Validation;
-import org.onegrid.grid.GridLocation;
-import org.onegrid.grid.GridService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -135,7 +132,4 @@ public class Compounds {
                 .optional();
     }
 
-    static ApiProblemException unknownPlace(String field, String code) {
-        return ApiProblemException.invalid(field, "no compound, building or base grid has the code " + code);
-    }
 }

@@ -1,0 +1,2 @@
+-- cases: a case may be located to a compound or building (grid's compound/building codes).
+ALTER TABLE cases ADD COLUMN place_code varchar(40);
