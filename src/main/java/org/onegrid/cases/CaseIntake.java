@@ -124,7 +124,7 @@ public class CaseIntake {
                 throw ApiProblemException.invalid("placeCode", placeCode + " lies in another grid than the point ("
                         + location.gridName() + ")");
             }
-            detail = "located in " + location.gridName() + " (" + gridCode + ")" + (placeCode == null ? "" : ", at " + placeCode);
+            detail = "located in " + location.gridName() + " (" + gridCode + ")";
         } else {
             detail = "no coordinates; located by address only";
         }
