@@ -146,6 +146,14 @@ public class DirectoryService {
         return jdbc.sql("SELECT id, username, display_name, role, unit_id FROM staff ORDER BY id").query(STAFF).list();
     }
 
+    /** The enabled staff of a unit who handle or lead its cases. */
+    public List<StaffMember> handlersOf(long unitId) {
+        return jdbc.sql("""
+                SELECT id, username, display_name, role, unit_id FROM staff
+                WHERE unit_id = ? AND enabled AND role IN ('UNIT_HANDLER', 'UNIT_LEADER', 'GRID_WORKER') ORDER BY id""")
+                .param(unitId).query(STAFF).list();
+    }
+
     public long staffCount() {
         return jdbc.sql("SELECT count(*) FROM staff").query(Long.class).single();
     }

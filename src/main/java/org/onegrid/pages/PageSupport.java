@@ -31,9 +31,17 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class PageSupport {
 
     private final String tileUrl;
+    private final org.onegrid.notify.Outbox outbox;
 
-    PageSupport(@Value("${onegrid.map.tile-url:}") String tileUrl) {
+    PageSupport(@Value("${onegrid.map.tile-url:}") String tileUrl, org.onegrid.notify.Outbox outbox) {
         this.tileUrl = tileUrl;
+        this.outbox = outbox;
+    }
+
+    /** The bell's count: the signed-in staff member's unread notifications. */
+    @ModelAttribute("unread")
+    Long unread() {
+        return SignedIn.staff().map(outbox::unread).orElse(null);
     }
 
     @ModelAttribute("me")

@@ -168,7 +168,7 @@ class HostileInputTest extends RateLimitedApiTest {
                         query.append(query.isEmpty() ? "?" : "&").append("workingDays=3");
                         int status = sendAs(verb, plain + query, user, "application/json",
                                 verb.equals("GET") ? null : "{}".getBytes());
-                        if (status == 409 && value.contains("999999999")) {
+                        if (status == 409 && value.contains("999999999") && !queryParams.isEmpty()) {
                             failures.add(verb + " " + plain + query + ": a date out of range is 400, not 409");
                         }
                     }

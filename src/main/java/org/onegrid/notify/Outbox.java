@@ -1,0 +1,334 @@
+package org.onegrid.notify;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.onegrid.calendar.CalendarService;
+import org.onegrid.cases.CaseNotices;
+import org.onegrid.cases.TransitionFeed;
+import org.onegrid.directory.DirectoryService;
+import org.onegrid.directory.Role;
+import org.onegrid.directory.StaffMember;
+import org.onegrid.errors.ApiProblemException;
+import org.onegrid.errors.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox (通知发件箱). {@link #fold} turns the committed case timeline into messages: in one
+ * transaction it reads the entries after its position, writes each message under a unique key
+ * (entry, event, channel, recipient) and moves the position, so a message is written exactly
+ * once even with several instances or after a crash. {@link #deliverDue} claims due messages
+ * (row locks, skipping those another instance holds), sends them and records the outcome, with
+ * retry and back-off ({@link SendingPolicy}); a claim not finished within two minutes (the
+ * instance died) is taken again, and the SMS gateway gets the same message id to ignore a repeat.
+ */
+@Service
+public class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    private static final Duration CLAIM = Duration.ofMinutes(2);
+
+    /** A message as staff read it (the address shown masked unless it is the reader's own). */
+    public record Message(long id, String event, Channel channel, Long staffId, String address, Long caseId, String caseCode,
+                          String subject, String body, boolean urgent, String state, int attempts, Instant nextAttemptAt,
+                          String lastError, Instant createdAt, Instant sentAt, Instant readAt) {
+    }
+
+    private static final RowMapper<Message> MESSAGE = (rs, i) -> new Message(rs.getLong("id"), rs.getString("event"),
+            Channel.valueOf(rs.getString("channel")), (Long) rs.getObject("staff_id"), rs.getString("address"),
+            (Long) rs.getObject("case_id"), rs.getString("case_code"), rs.getString("subject"), rs.getString("body"),
+            rs.getBoolean("urgent"), rs.getString("state"), rs.getInt("attempts"), ts(rs, "next_attempt_at"),
+            rs.getString("last_error"), ts(rs, "created_at"), ts(rs, "sent_at"), ts(rs, "read_at"));
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final TransitionFeed feed;
+    private final CaseNotices notices;
+    private final DirectoryService directory;
+    private final CalendarService calendars;
+    private final MessageSource messages;
+    private final SmsGateway sms;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final Clock clock;
+    private final String baseUrl;
+    private final String mailFrom;
+    private final Duration retryBase;
+    private final int maxAttempts;
+    private final int dailySmsLimit;
+    private final java.time.LocalTime quietFrom;
+    private final java.time.LocalTime quietUntil;
+
+    Outbox(JdbcClient jdbc, TransactionTemplate tx, TransitionFeed feed, CaseNotices notices, DirectoryService directory,
+           CalendarService calendars, MessageSource messages, SmsGateway sms, ObjectProvider<JavaMailSender> mail, Clock clock,
+           @Value("${onegrid.notify.base-url:http://localhost:8080}") String baseUrl,
+           @Value("${onegrid.notify.mail-from:onegrid@localhost}") String mailFrom,
+           @Value("${onegrid.notify.retry-base:PT30S}") Duration retryBase,
+           @Value("${onegrid.notify.max-attempts:5}") int maxAttempts,
+           @Value("${onegrid.notify.sms.daily-limit:5}") int dailySmsLimit,
+           @Value("${onegrid.notify.sms.quiet-from:22:00}") java.time.LocalTime quietFrom,
+           @Value("${onegrid.notify.sms.quiet-until:08:00}") java.time.LocalTime quietUntil) {
+        this.quietFrom = quietFrom;
+        this.quietUntil = quietUntil;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.feed = feed;
+        this.notices = notices;
+        this.directory = directory;
+        this.calendars = calendars;
+        this.messages = messages;
+        this.sms = sms;
+        this.mail = mail;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+        this.mailFrom = mailFrom;
+        this.retryBase = retryBase;
+        this.maxAttempts = maxAttempts;
+        this.dailySmsLimit = dailySmsLimit;
+    }
+
+    private final WhoHearsWhat.Staffing staffing = new WhoHearsWhat.Staffing() {
+        @Override
+        public List<StaffMember> handlersOf(long unitId) {
+            return directory.handlersOf(unitId);
+        }
+
+        @Override
+        public Set<Channel> channelsOf(StaffMember staff) {
+            return contact(staff.id()).channels();
+        }
+    };
+
+    /** How a staff member is reached: their email, if any, and the channels they chose. */
+    public record Contact(String email, Set<Channel> channels) {
+    }
+
+    public Contact contact(long staffId) {
+        return jdbc.sql("SELECT email, channels FROM staff_contact WHERE staff_id = ?").param(staffId)
+                .query((rs, i) -> {
+                    Set<Channel> chosen = EnumSet.noneOf(Channel.class);
+                    for (String c : rs.getString(2).split(",")) {
+                        if (!c.isBlank()) {
+                            chosen.add(Channel.valueOf(c.trim()));
+                        }
+                    }
+                    chosen.add(Channel.IN_APP);
+                    if (rs.getString(1) == null) {
+                        chosen.remove(Channel.EMAIL);
+                    }
+                    return new Contact(rs.getString(1), chosen);
+                })
+                .optional().orElse(new Contact(null, EnumSet.of(Channel.IN_APP)));
+    }
+
+    /** Sets a staff member's email and chosen channels (in-app always). */
+    public Contact setContact(long staffId, String email, Set<Channel> channels) {
+        org.onegrid.errors.Validation v = new org.onegrid.errors.Validation();
+        String address = v.optionalText("email", email, 200);
+        if (address != null && !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            v.reject("email", "must be an email address");
+        }
+        v.throwIfInvalid();
+        String list = String.join(",", (channels == null ? EnumSet.of(Channel.IN_APP) : channels).stream().map(Enum::name).toList());
+        jdbc.sql("""
+                INSERT INTO staff_contact (staff_id, email, channels) VALUES (?, ?, ?)
+                ON CONFLICT (staff_id) DO UPDATE SET email = EXCLUDED.email, channels = EXCLUDED.channels""")
+                .params(staffId, address, list).update();
+        return contact(staffId);
+    }
+
+    /** Writes the messages of the timeline entries committed since the last fold; returns how many. */
+    public int fold() {
+        Integer written = tx.execute(status -> {
+            TransitionFeed.Position at = jdbc.sql("SELECT tx, event_id FROM notify_feed_position WHERE id = 1 FOR UPDATE")
+                    .query((rs, i) -> new TransitionFeed.Position(rs.getString(1), rs.getLong(2))).single();
+            TransitionFeed.Batch batch = feed.read(at, 500);
+            int n = 0;
+            Instant now = clock.instant();
+            ZoneId zone = calendars.calendar().zone();
+            for (TransitionFeed.Transition t : batch.transitions()) {
+                Optional<CaseNotices.Notice> notice = notices.of(t.caseId());
+                if (notice.isEmpty()) {
+                    continue;
+                }
+                for (WhoHearsWhat.Recipient r : WhoHearsWhat.of(t, notice.get(), staffing)) {
+                    n += write(t, notice.get(), r, now, zone);
+                }
+            }
+            jdbc.sql("UPDATE notify_feed_position SET tx = ?, event_id = ? WHERE id = 1")
+                    .params(batch.next().tx(), batch.next().eventId()).update();
+            return n;
+        });
+        return written == null ? 0 : written;
+    }
+
+    private int write(TransitionFeed.Transition t, CaseNotices.Notice c, WhoHearsWhat.Recipient r, Instant now, ZoneId zone) {
+        Locale locale = Locale.SIMPLIFIED_CHINESE;
+        String link = r.staff() == null ? baseUrl + "/public/track?code=" + c.code() : baseUrl + "/cases/" + c.caseId();
+        Object[] args = {c.code(), c.title(), c.resolution() == null ? "" : c.resolution(), link};
+        String key = "notify." + r.event().name();
+        String subject = messages.getMessage(key + ".subject", args, locale);
+        String body = messages.getMessage(key + ".body", args, locale);
+        String address = r.channel() == Channel.EMAIL ? contact(r.staff().id()).email() : r.phone();
+        Instant notBefore = r.channel() == Channel.SMS ? SendingPolicy.notBefore(now, zone, r.urgent(), quietFrom, quietUntil) : now;
+        String dedupe = t.eventId() + ":" + r.event() + ":" + r.channel() + ":" + (r.staff() == null ? "resident" : r.staff().id());
+        return jdbc.sql("""
+                INSERT INTO notification (dedupe_key, event, channel, staff_id, address, case_id, case_code, subject, body,
+                                          urgent, state, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) ON CONFLICT (dedupe_key) DO NOTHING""")
+                .params(dedupe, r.event().name(), r.channel().name(), r.staff() == null ? null : r.staff().id(), address,
+                        c.caseId(), c.code(), subject, body, r.urgent(), Timestamp.from(notBefore), Timestamp.from(now))
+                .update();
+    }
+
+    /** Claims the messages due now and sends them; returns how many went out. */
+    public int deliverDue() {
+        Instant now = clock.instant();
+        List<Message> claimed = jdbc.sql("""
+                UPDATE notification SET state = 'SENDING', claimed_until = ?
+                WHERE id IN (SELECT id FROM notification
+                             WHERE (state = 'PENDING' AND next_attempt_at <= ?) OR (state = 'SENDING' AND claimed_until < ?)
+                             ORDER BY next_attempt_at, id LIMIT 50 FOR UPDATE SKIP LOCKED)
+                RETURNING *""")
+                .params(Timestamp.from(now.plus(CLAIM)), Timestamp.from(now), Timestamp.from(now)).query(MESSAGE).list();
+        int sent = 0;
+        for (Message m : claimed) {
+            sent += deliver(m, now) ? 1 : 0;
+        }
+        return sent;
+    }
+
+    private boolean deliver(Message m, Instant now) {
+        try {
+            switch (m.channel()) {
+                case IN_APP -> { }
+                case EMAIL -> {
+                    JavaMailSender sender = mail.getIfAvailable();
+                    if (sender == null || m.address() == null) {
+                        return suppress(m, "no mail server configured or no address");
+                    }
+                    sender.send(mime -> {
+                        var message = new org.springframework.mail.javamail.MimeMessageHelper(mime, "UTF-8");
+                        message.setFrom(mailFrom);
+                        message.setTo(m.address());
+                        message.setSubject(m.subject());
+                        message.setText(m.body());
+                        mime.setHeader("X-OneGrid-Message", Long.toString(m.id()));
+                    });
+                }
+                case SMS -> {
+                    if (!sms.configured()) {
+                        return suppress(m, "no SMS gateway configured");
+                    }
+                    long today = jdbc.sql("""
+                            SELECT count(*) FROM notification WHERE channel = 'SMS' AND address = ? AND state = 'SENT'
+                            AND sent_at >= ?""").params(m.address(), Timestamp.from(startOfDay(now))).query(Long.class).single();
+                    if (SendingPolicy.overDailyLimit(today, dailySmsLimit)) {
+                        return suppress(m, "over the daily limit of " + dailySmsLimit + " messages to this phone");
+                    }
+                    sms.send(m.id(), m.address(), "onegrid." + m.event(), m.body());
+                }
+                default -> throw new IllegalStateException("unknown channel");
+            }
+            jdbc.sql("UPDATE notification SET state = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = NULL WHERE id = ?")
+                    .params(Timestamp.from(clock.instant()), m.id()).update();
+            return true;
+        } catch (RuntimeException failed) {
+            int attempts = m.attempts() + 1;
+            Instant retry = SendingPolicy.retryAt(now, attempts, retryBase, maxAttempts);
+            String reason = failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage();
+            reason = reason.length() > 900 ? reason.substring(0, 900) : reason;
+            jdbc.sql("""
+                    UPDATE notification SET state = ?, attempts = ?, next_attempt_at = coalesce(?, next_attempt_at),
+                           last_error = ?, claimed_until = NULL WHERE id = ?""")
+                    .params(retry == null ? "FAILED" : "PENDING", attempts, retry == null ? null : Timestamp.from(retry), reason,
+                            m.id()).update();
+            // The message id only: never a phone number or an address in a log line.
+            log.warn("Notification {} ({} {}) attempt {} failed: {}", m.id(), m.channel(), m.event(), attempts,
+                    org.onegrid.errors.LogSafe.text(reason));
+            return false;
+        }
+    }
+
+    private Instant startOfDay(Instant now) {
+        ZoneId zone = calendars.calendar().zone();
+        return now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+    }
+
+    private boolean suppress(Message m, String why) {
+        jdbc.sql("UPDATE notification SET state = 'SUPPRESSED', last_error = ?, claimed_until = NULL WHERE id = ?")
+                .params(why, m.id()).update();
+        return false;
+    }
+
+    /** A staff member's in-app messages, the newest first. */
+    public List<Message> inbox(StaffMember me, int limit) {
+        return jdbc.sql("SELECT * FROM notification WHERE staff_id = ? AND channel = 'IN_APP' ORDER BY created_at DESC, id DESC LIMIT ?")
+                .params(me.id(), Math.max(1, Math.min(limit, 200))).query(MESSAGE).list();
+    }
+
+    public long unread(StaffMember me) {
+        return jdbc.sql("SELECT count(*) FROM notification WHERE staff_id = ? AND channel = 'IN_APP' AND read_at IS NULL")
+                .param(me.id()).query(Long.class).single();
+    }
+
+    public void markRead(long id, StaffMember me) {
+        jdbc.sql("UPDATE notification SET read_at = ? WHERE id = ? AND staff_id = ? AND read_at IS NULL")
+                .params(Timestamp.from(clock.instant()), id, me.id()).update();
+    }
+
+    /** Messages that failed for good, for the command centre to see and resend; addresses masked. */
+    public List<Message> failed(StaffMember viewer, int limit) {
+        requireOperator(viewer);
+        return jdbc.sql("SELECT * FROM notification WHERE state = 'FAILED' ORDER BY created_at DESC LIMIT ?")
+                .param(Math.max(1, Math.min(limit, 500))).query(MESSAGE).list().stream().map(Outbox::masked).toList();
+    }
+
+    /** Puts a failed message back in line, with its attempts counted from zero. */
+    public Message resend(long id, StaffMember viewer) {
+        requireOperator(viewer);
+        int changed = jdbc.sql("""
+                UPDATE notification SET state = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = NULL
+                WHERE id = ? AND state IN ('FAILED', 'SUPPRESSED')""").params(Timestamp.from(clock.instant()), id).update();
+        if (changed == 0) {
+            throw Refusal.illegalInState("not-failed", "only a failed or suppressed message is resent").with("id", id);
+        }
+        return jdbc.sql("SELECT * FROM notification WHERE id = ?").param(id).query(MESSAGE).optional().map(Outbox::masked)
+                .orElseThrow(() -> ApiProblemException.notFound("notification", id));
+    }
+
+    private static void requireOperator(StaffMember viewer) {
+        if (!(viewer.is(Role.ADMIN) || viewer.is(Role.DISPATCHER))) {
+            throw Refusal.notPermitted("failed messages are for administrators and dispatchers");
+        }
+    }
+
+    private static Message masked(Message m) {
+        String a = m.address();
+        String shown = a == null ? null : a.contains("@") ? a.replaceAll("^[^@]{0,2}[^@]*@", "***@")
+                : org.onegrid.security.PersonalDataPolicy.maskPhone(a);
+        return new Message(m.id(), m.event(), m.channel(), m.staffId(), shown, m.caseId(), m.caseCode(), m.subject(),
+                m.body(), m.urgent(), m.state(), m.attempts(), m.nextAttemptAt(), m.lastError(), m.createdAt(), m.sentAt(),
+                m.readAt());
+    }
+
+    private static Instant ts(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,61 @@
+package org.onegrid.notify.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.onegrid.directory.StaffMember;
+import org.onegrid.notify.Channel;
+import org.onegrid.notify.Outbox;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** My notifications, how I am reached, and the failed messages the command centre resends. */
+@RestController
+class NotificationController {
+
+    record ContactBody(String email, Set<Channel> channels) {
+    }
+
+    private final Outbox outbox;
+
+    NotificationController(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @GetMapping("/api/notifications")
+    Map<String, Object> mine(StaffMember me, @RequestParam(defaultValue = "50") int limit) {
+        return Map.of("unread", outbox.unread(me), "items", outbox.inbox(me, limit));
+    }
+
+    @PostMapping("/api/notifications/{id}/read")
+    ResponseEntity<Void> read(@PathVariable long id, StaffMember me) {
+        outbox.markRead(id, me);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/notifications/failed")
+    List<Outbox.Message> failed(StaffMember me, @RequestParam(defaultValue = "100") int limit) {
+        return outbox.failed(me, limit);
+    }
+
+    @PostMapping("/api/notifications/{id}/resend")
+    Outbox.Message resend(@PathVariable long id, StaffMember me) {
+        return outbox.resend(id, me);
+    }
+
+    @GetMapping("/api/me/contact")
+    Outbox.Contact contact(StaffMember me) {
+        return outbox.contact(me.id());
+    }
+
+    @PutMapping("/api/me/contact")
+    Outbox.Contact setContact(@RequestBody(required = false) ContactBody body, StaffMember me) {
+        return outbox.setContact(me.id(), body == null ? null : body.email(), body == null ? null : body.channels());
+    }
+}

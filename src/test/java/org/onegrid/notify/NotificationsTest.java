@@ -1,0 +1,177 @@
+package org.onegrid.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.onegrid.support.ApiTest;
+import org.onegrid.support.Http.Response;
+
+/**
+ * Notifications, in words, against a real SMTP server in the JVM (GreenMail) and a real HTTP
+ * server standing in for the SMS gateway: the resident hears of receipt and resolution by SMS with
+ * the tracking code; the unit a case is sent to is told in-app and by email; a gateway that fails
+ * twice and then succeeds yields one delivery, every try under the same message id.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotificationsTest extends ApiTest {
+
+    /** What the gateway stand-in accepted: one entry per delivery it took. */
+    private final List<JsonNode> delivered = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> triesByKey = new ConcurrentHashMap<>();
+    /** Phones whose first two tries the gateway refuses. */
+    private static final String FLAKY_PHONE = "13900000002";
+
+    private GreenMail smtp;
+    private HttpServer gateway;
+
+    @BeforeAll
+    void startServers() throws IOException {
+        smtp = new GreenMail(new ServerSetup(3925, "localhost", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        gateway = HttpServer.create(new InetSocketAddress("localhost", 18925), 0);
+        gateway.createContext("/sms", exchange -> {
+            JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            int tries = triesByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            int status;
+            if (FLAKY_PHONE.equals(body.get("to").asText()) && tries <= 2) {
+                status = 503;
+            } else if (delivered.stream().anyMatch(d -> d.get("messageId").asLong() == body.get("messageId").asLong())) {
+                status = 200; // a repeat of a message already taken: not sent again
+            } else {
+                delivered.add(body);
+                status = 200;
+            }
+            byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        gateway.start();
+    }
+
+    @AfterAll
+    void stopServers() {
+        if (gateway != null) {
+            gateway.stop(0);
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    private static void eventually(String what, BooleanSupplier condition) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(20));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("not within 20 s: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private List<JsonNode> smsTo(String phone, String template) {
+        return delivered.stream().filter(d -> d.get("to").asText().equals(phone) && d.get("template").asText().equals(template))
+                .toList();
+    }
+
+    private JsonNode report(String phone) {
+        Response created = http().post("/api/cases", "agent", """
+                {"channel":"HOTLINE_12345","title":"小区路灯不亮","description":"3号楼前路灯两晚不亮","lat":34.5555,"lng":119.1355,
+                 "categoryCode":"0101","reporterName":"王女士","reporterPhone":"%s"}""".formatted(phone));
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        return created.body();
+    }
+
+    @Test
+    void theResidentHearsOfReceiptWithTheTrackingCodeAndOfTheResultBySms() {
+        String phone = "13900000001";
+        JsonNode c = report(phone);
+        String code = c.get("code").asText();
+        eventually("the receipt SMS", () -> !smsTo(phone, "onegrid.RECEIVED").isEmpty());
+        assertThat(smsTo(phone, "onegrid.RECEIVED").get(0).get("text").asText()).contains(code).contains("/public/track?code=" + code);
+
+        long id = c.get("id").asLong();
+        assertThat(act(id, "dispatch", "dispatcher", "{\"unitId\":" + unitId("D-URBAN_MANAGEMENT") + "}").status()).isEqualTo(200);
+        assertThat(act(id, "accept", "handler", "{}").status()).isEqualTo(200);
+        assertThat(act(id, "resolve", "handler", "{\"result\":\"已更换灯泡，路灯恢复照明\"}").status()).isEqualTo(200);
+        eventually("the resolution SMS", () -> !smsTo(phone, "onegrid.RESOLVED").isEmpty());
+        assertThat(smsTo(phone, "onegrid.RESOLVED").get(0).get("text").asText()).contains(code).contains("已更换灯泡");
+        assertThat(smsTo(phone, "onegrid.RECEIVED")).as("sent once").hasSize(1);
+    }
+
+    @Test
+    void aGatewayThatFailsTwiceThenSucceedsYieldsOneDeliveryUnderOneMessageId() {
+        JsonNode c = report(FLAKY_PHONE);
+        eventually("the receipt SMS after two refusals", () -> !smsTo(FLAKY_PHONE, "onegrid.RECEIVED").isEmpty());
+        JsonNode sms = smsTo(FLAKY_PHONE, "onegrid.RECEIVED").get(0);
+        assertThat(sms.get("text").asText()).contains(c.get("code").asText());
+        String key = "onegrid-" + sms.get("messageId").asLong();
+        assertThat(triesByKey.get(key).get()).isEqualTo(3);
+        assertThat(smsTo(FLAKY_PHONE, "onegrid.RECEIVED")).hasSize(1);
+    }
+
+    @Test
+    void theUnitACaseIsSentToIsToldInTheAppAndByEmail() throws Exception {
+        Response contact = http().put("/api/me/contact", "handler", "{\"email\":\"handler@haizhou.example\",\"channels\":[\"IN_APP\",\"EMAIL\"]}");
+        assertThat(contact.status()).as(String.valueOf(contact.body())).isEqualTo(200);
+        assertThat(http().put("/api/me/contact", "handler", "{\"email\":\"not an address\"}").status()).isEqualTo(400);
+        long before = http().get("/api/notifications", "handler").body().get("unread").asLong();
+
+        JsonNode c = report("13900000003");
+        String code = c.get("code").asText();
+        act(c.get("id").asLong(), "dispatch", "dispatcher", "{\"unitId\":" + unitId("D-URBAN_MANAGEMENT") + "}");
+        eventually("the email to the unit", () -> List.of(smtp.getReceivedMessages()).stream().anyMatch(m -> subject(m).contains(code)));
+        MimeMessage mail = List.of(smtp.getReceivedMessages()).stream().filter(m -> subject(m).contains(code)).findFirst().orElseThrow();
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("handler@haizhou.example");
+        assertThat(subject(mail)).startsWith("新派事项");
+        assertThat((String) mail.getContent()).contains("/cases/" + c.get("id").asLong());
+
+        eventually("the bell", () -> http().get("/api/notifications", "handler").body().get("unread").asLong() > before);
+        JsonNode mine = http().get("/api/notifications", "handler").body();
+        JsonNode item = null;
+        for (JsonNode n : mine.get("items")) {
+            if (code.equals(n.get("caseCode").asText())) {
+                item = n;
+            }
+        }
+        assertThat(item).isNotNull();
+        assertThat(item.get("channel").asText()).isEqualTo("IN_APP");
+        http().post("/api/notifications/" + item.get("id").asLong() + "/read", "handler", null);
+        assertThat(http().get("/api/notifications", "handler").body().get("unread").asLong())
+                .isEqualTo(mine.get("unread").asLong() - 1);
+        assertThat(http().get("/api/notifications/failed", "handler").status()).isEqualTo(403);
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+}
