@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Crash test: drive intake with 16 clients, kill the JVM and its PostgreSQL server with SIGKILL
 # in the middle, restart on the same data directory, and check that every case that got a 201
-# is there with its timeline. Last line: acked=N found=N lost=0 (exit 1 if anything was lost).
+# is there with its timeline, and that every such case's reporter got exactly one receipt SMS
+# through the outbox (a gateway stand-in on SMS_PORT). Last lines: acked=N found=N lost=0 and
+# messages expected=N delivered=N lost=0 twice=0 repeats=N (exit 1 if anything was lost or doubled).
 # Usage: bench/crash.sh [seconds of load=20] [kill after seconds=8]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +11,7 @@ SECONDS_OF_LOAD=${1:-20}
 KILL_AFTER=${2:-8}
 PORT=${BENCH_PORT:-18085}
 DB_PORT=${BENCH_DB_PORT:-54345}
+SMS_PORT=${BENCH_SMS_PORT:-18086}
 WORK=$(mktemp -d /tmp/onegrid-crash.XXXXXX)
 DATA="$WORK/postgres"
 
@@ -16,7 +19,9 @@ DATA="$WORK/postgres"
 
 # Waits on HTTP, not the log: after the restart the log already holds the first start's lines.
 start() {
-  start_platform "$WORK/app.log" "$PORT" "$DB_PORT" "$DATA"
+  start_platform "$WORK/app.log" "$PORT" "$DB_PORT" "$DATA" --onegrid.notify.sms.url="http://localhost:$SMS_PORT/sms" \
+    --onegrid.notify.sms.quiet-from=00:00 --onegrid.notify.sms.quiet-until=00:00 --onegrid.notify.sms.daily-limit=100000 \
+    --onegrid.notify.every=PT0.5S
   for _ in $(seq 1 120); do
     if curl -sf -u agent:demo "http://localhost:$PORT/api/grids/locate?lat=34.5555&lng=119.1355" > /dev/null; then
       return 0
@@ -28,10 +33,13 @@ start() {
 cleanup() {
   kill "$APP" 2>/dev/null || true
   wait "$APP" 2>/dev/null || true
+  kill "$GATEWAY" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
+java bench/CrashBench.java gateway "$SMS_PORT" "$WORK/sms.txt" &
+GATEWAY=$!
 start
 # Wait for the demo district too, so that the restart is a plain restart.
 wait_for_log "$WORK/app.log" "Demo district" 60
@@ -50,3 +58,4 @@ if grep -qE "not properly shut down|automatic recovery in progress|redo done" "$
   echo "PostgreSQL ran crash recovery from its write-ahead log on restart"
 fi
 java bench/CrashBench.java check "http://localhost:$PORT" "$WORK/acked.txt"
+java bench/CrashBench.java messages "$WORK/acked.txt" "$WORK/sms.txt" 120

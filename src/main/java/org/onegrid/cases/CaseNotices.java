@@ -22,6 +22,21 @@ public class CaseNotices {
         this.jdbc = jdbc;
     }
 
+    /** The notices of many cases in one read, by case id (anonymised cases left out). */
+    public java.util.Map<Long, Notice> of(java.util.Collection<Long> caseIds) {
+        java.util.Map<Long, Notice> byId = new java.util.HashMap<>();
+        if (caseIds.isEmpty()) {
+            return byId;
+        }
+        jdbc.sql("""
+                SELECT id, code, title, resolution, reporter_phone, owner_unit_id FROM cases
+                WHERE id = ANY (?) AND anonymised_at IS NULL""").param(caseIds.toArray(Long[]::new))
+                .query((rs, i) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), (Long) rs.getObject(6)))
+                .list().forEach(n -> byId.put(n.caseId(), n));
+        return byId;
+    }
+
     public Optional<Notice> of(long caseId) {
         return jdbc.sql("""
                 SELECT id, code, title, resolution, reporter_phone, owner_unit_id FROM cases

@@ -63,6 +63,7 @@ public class Outbox {
     private final DirectoryService directory;
     private final CalendarService calendars;
     private final MessageSource messages;
+    private final org.onegrid.catalog.CatalogService catalog;
     private final SmsGateway sms;
     private final ObjectProvider<JavaMailSender> mail;
     private final Clock clock;
@@ -75,7 +76,7 @@ public class Outbox {
     private final java.time.LocalTime quietUntil;
 
     Outbox(JdbcClient jdbc, TransactionTemplate tx, TransitionFeed feed, CaseNotices notices, DirectoryService directory,
-           CalendarService calendars, MessageSource messages, SmsGateway sms, ObjectProvider<JavaMailSender> mail, Clock clock,
+           CalendarService calendars, MessageSource messages, org.onegrid.catalog.CatalogService catalog, SmsGateway sms, ObjectProvider<JavaMailSender> mail, Clock clock,
            @Value("${onegrid.notify.base-url:http://localhost:8080}") String baseUrl,
            @Value("${onegrid.notify.mail-from:onegrid@localhost}") String mailFrom,
            @Value("${onegrid.notify.retry-base:PT30S}") Duration retryBase,
@@ -92,6 +93,7 @@ public class Outbox {
         this.directory = directory;
         this.calendars = calendars;
         this.messages = messages;
+        this.catalog = catalog;
         this.sms = sms;
         this.mail = mail;
         this.clock = clock;
@@ -111,6 +113,28 @@ public class Outbox {
         @Override
         public Set<Channel> channelsOf(StaffMember staff) {
             return contact(staff.id()).channels();
+        }
+
+        @Override
+        public List<StaffMember> gridWorkersOf(String gridCode) {
+            return directory.assignments(gridCode).stream()
+                    .filter(a -> a.post() == org.onegrid.directory.GridPost.GRID_WORKER && a.staffId() != null)
+                    .map(a -> directory.staff(a.staffId())).flatMap(Optional::stream).toList();
+        }
+
+        @Override
+        public List<StaffMember> dispatchers() {
+            return directory.staffList().stream().filter(s -> s.is(Role.DISPATCHER)).toList();
+        }
+
+        @Override
+        public boolean isGridTeam(long unitId) {
+            return directory.unit(unitId).map(u -> u.kind() == org.onegrid.directory.UnitKind.GRID_TEAM).orElse(false);
+        }
+
+        @Override
+        public boolean needsSiteCheck(String categoryCode) {
+            return categoryCode == null || catalog.category(categoryCode).map(c -> c.verificationRequired()).orElse(true);
         }
     };
 
@@ -152,27 +176,34 @@ public class Outbox {
         return contact(staffId);
     }
 
-    /** Writes the messages of the timeline entries committed since the last fold; returns how many. */
+    /** Timeline entries one fold reads at most. */
+    public static final int FOLD_BATCH = 500;
+
+    /** Writes the messages of up to {@link #FOLD_BATCH} timeline entries committed since the last fold; returns how many entries it read. */
     public int fold() {
         Integer written = tx.execute(status -> {
             TransitionFeed.Position at = jdbc.sql("SELECT tx, event_id FROM notify_feed_position WHERE id = 1 FOR UPDATE")
                     .query((rs, i) -> new TransitionFeed.Position(rs.getString(1), rs.getLong(2))).single();
-            TransitionFeed.Batch batch = feed.read(at, 500);
+            TransitionFeed.Batch batch = feed.read(at, FOLD_BATCH);
             int n = 0;
             Instant now = clock.instant();
             ZoneId zone = calendars.calendar().zone();
-            for (TransitionFeed.Transition t : batch.transitions()) {
-                Optional<CaseNotices.Notice> notice = notices.of(t.caseId());
-                if (notice.isEmpty()) {
+            List<TransitionFeed.Transition> telling = batch.transitions().stream().filter(WhoHearsWhat::mayTell).toList();
+            java.util.Map<Long, CaseNotices.Notice> cases = notices.of(
+                    telling.stream().map(TransitionFeed.Transition::caseId).collect(java.util.stream.Collectors.toSet()));
+            for (TransitionFeed.Transition t : telling) {
+                CaseNotices.Notice notice = cases.get(t.caseId());
+                if (notice == null) {
                     continue;
                 }
-                for (WhoHearsWhat.Recipient r : WhoHearsWhat.of(t, notice.get(), staffing)) {
-                    n += write(t, notice.get(), r, now, zone);
+                for (WhoHearsWhat.Recipient r : WhoHearsWhat.of(t, notice, staffing)) {
+                    n += write(t, notice, r, now, zone);
                 }
             }
             jdbc.sql("UPDATE notify_feed_position SET tx = ?, event_id = ? WHERE id = 1")
                     .params(batch.next().tx(), batch.next().eventId()).update();
-            return n;
+            log.debug("Outbox fold: {} entries, {} messages", batch.transitions().size(), n);
+            return batch.transitions().size();
         });
         return written == null ? 0 : written;
     }

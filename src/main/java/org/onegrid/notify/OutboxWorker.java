@@ -20,7 +20,9 @@ class OutboxWorker {
     @Scheduled(fixedDelayString = "${onegrid.notify.every:PT2S}", initialDelayString = "${onegrid.notify.every:PT2S}")
     void run() {
         try {
-            outbox.fold();
+            while (outbox.fold() == Outbox.FOLD_BATCH) {
+                // a backlog: read on until the feed is caught up
+            }
             while (outbox.deliverDue() > 0) {
                 // keep going while a batch sends something
             }

@@ -28,8 +28,10 @@ import org.onegrid.support.Http.Response;
 /**
  * Notifications, in words, against a real SMTP server in the JVM (GreenMail) and a real HTTP
  * server standing in for the SMS gateway: the resident hears of receipt and resolution by SMS with
- * the tracking code; the unit a case is sent to is told in-app and by email; a gateway that fails
- * twice and then succeeds yields one delivery, every try under the same message id.
+ * the tracking code; the unit a case is sent to is told in-app and by email; the grid worker is
+ * told to check a result on site, the unit to rework a failed one, the dispatchers of a case
+ * returned; a gateway that fails twice and then succeeds yields one delivery, every try under
+ * the same message id.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotificationsTest extends ApiTest {
@@ -122,6 +124,31 @@ class NotificationsTest extends ApiTest {
         eventually("the resolution SMS", () -> !smsTo(phone, "onegrid.RESOLVED").isEmpty());
         assertThat(smsTo(phone, "onegrid.RESOLVED").get(0).get("text").asText()).contains(code).contains("已更换灯泡");
         assertThat(smsTo(phone, "onegrid.RECEIVED")).as("sent once").hasSize(1);
+
+        // The grid worker of the case's grid is told to check it; a failed check tells the unit to rework it.
+        eventually("the grid worker's task", () -> inApp("gridworker", code, "TO_VERIFY"));
+        assertThat(act(id, "verify", "gridworker", "{\"passed\":false,\"note\":\"路灯仍不亮\"}").status()).isEqualTo(200);
+        eventually("the unit's rework", () -> inApp("handler", code, "REWORK"));
+    }
+
+    @Test
+    void aCaseReturnedByItsUnitIsToldToTheDispatchers() {
+        JsonNode c = report("13900000004");
+        long id = c.get("id").asLong();
+        act(id, "dispatch", "dispatcher", "{\"unitId\":" + unitId("D-URBAN_MANAGEMENT") + "}");
+        Response returned = act(id, "return", "handler", "{\"reason\":\"NOT_OUR_FUNCTION\",\"note\":\"不属于本单位职责\"}");
+        assertThat(returned.status()).as(String.valueOf(returned.body())).isEqualTo(200);
+        eventually("the dispatchers' notice", () -> inApp("dispatcher", c.get("code").asText(), "RETURNED"));
+    }
+
+    /** Whether {@code user}'s bell holds a notice of {@code event} about the case {@code code}. */
+    private boolean inApp(String user, String code, String event) {
+        for (JsonNode n : http().get("/api/notifications?limit=200", user).body().get("items")) {
+            if (code.equals(n.get("caseCode").asText()) && event.equals(n.get("event").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
