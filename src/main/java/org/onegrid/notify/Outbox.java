@@ -105,9 +105,11 @@ public class Outbox {
     }
 
     private final WhoHearsWhat.Staffing staffing = new WhoHearsWhat.Staffing() {
+        /** A unit's handlers and leaders; for a grid team, the grid workers of its grid. */
         @Override
         public List<StaffMember> handlersOf(long unitId) {
-            return directory.handlersOf(unitId);
+            return directory.unit(unitId).filter(u -> u.kind() == org.onegrid.directory.UnitKind.GRID_TEAM)
+                    .map(team -> gridWorkersOf(team.regionCode())).orElseGet(() -> directory.handlersOf(unitId));
         }
 
         @Override

@@ -141,6 +141,16 @@ class NotificationsTest extends ApiTest {
         eventually("the dispatchers' notice", () -> inApp("dispatcher", c.get("code").asText(), "RETURNED"));
     }
 
+    @Test
+    void aCaseForAGridTeamIsToldToTheGridsWorkers() {
+        Response routed = http().post("/api/cases", "agent", """
+                {"channel":"HOTLINE_12345","title":"楼道堆放杂物","description":"5号楼楼道堆放纸箱","lat":34.5555,"lng":119.1355,
+                 "categoryCode":"0112"}""");
+        long id = routed.body().get("id").asLong();
+        assertThat(act(id, "dispatch", "dispatcher", "{\"unitId\":" + unitId("G001001001") + "}").status()).isEqualTo(200);
+        eventually("the grid worker's new case", () -> inApp("gridworker", routed.body().get("code").asText(), "NEW_CASE"));
+    }
+
     /** Whether {@code user}'s bell holds a notice of {@code event} about the case {@code code}. */
     private boolean inApp(String user, String code, String event) {
         for (JsonNode n : http().get("/api/notifications?limit=200", user).body().get("items")) {
