@@ -16,6 +16,11 @@ public class CaseNotices {
                          Long ownerUnitId) {
     }
 
+    /** A case waiting on its unit (to sign for it, or to resolve it) with the deadline of that step. */
+    public record Waiting(long caseId, String code, String title, long ownerUnitId, CaseState state,
+                          java.time.Instant dueAt) {
+    }
+
     private final JdbcClient jdbc;
 
     CaseNotices(JdbcClient jdbc) {
@@ -35,6 +40,21 @@ public class CaseNotices {
                         rs.getString(5), (Long) rs.getObject(6)))
                 .list().forEach(n -> byId.put(n.caseId(), n));
         return byId;
+    }
+
+    /**
+     * Cases waiting on their unit to sign for them (DISPATCHED) or to resolve them (ACCEPTED) whose
+     * deadline falls in [from, to), the earliest first, at most {@code limit}.
+     */
+    public java.util.List<Waiting> waitingWithDeadlineIn(java.time.Instant from, java.time.Instant to, int limit) {
+        return jdbc.sql("""
+                SELECT id, code, title, owner_unit_id, state, due_at FROM cases
+                WHERE state IN ('DISPATCHED', 'ACCEPTED') AND owner_unit_id IS NOT NULL AND due_at >= ? AND due_at < ?
+                ORDER BY due_at LIMIT ?""")
+                .params(java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), limit)
+                .query((rs, i) -> new Waiting(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        CaseState.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant()))
+                .list();
     }
 
     public Optional<Notice> of(long caseId) {

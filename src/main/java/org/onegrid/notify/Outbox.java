@@ -220,13 +220,78 @@ public class Outbox {
         String address = r.channel() == Channel.EMAIL ? contact(r.staff().id()).email() : r.phone();
         Instant notBefore = r.channel() == Channel.SMS ? SendingPolicy.notBefore(now, zone, r.urgent(), quietFrom, quietUntil) : now;
         String dedupe = t.eventId() + ":" + r.event() + ":" + r.channel() + ":" + (r.staff() == null ? "resident" : r.staff().id());
+        return insertMessage(dedupe, r.event(), r.channel(), r.staff(), address, c, subject, body, r.urgent(), notBefore, now);
+    }
+
+    private int insert(String dedupe, WhoHearsWhat.Event event, Channel channel, StaffMember staff, CaseNotices.Notice c,
+                       boolean urgent, Instant notBefore, Instant now) {
+        String link = c.caseId() == 0 ? baseUrl + "/dashboard" : baseUrl + "/cases/" + c.caseId();
+        Object[] args = {c.code(), c.title(), "", link};
+        String key = "notify." + event.name();
+        String address = channel == Channel.EMAIL ? contact(staff.id()).email() : null;
+        return insertMessage(dedupe, event, channel, staff, address, c, messages.getMessage(key + ".subject", args, Locale.SIMPLIFIED_CHINESE),
+                messages.getMessage(key + ".body", args, Locale.SIMPLIFIED_CHINESE), urgent, notBefore, now);
+    }
+
+    private int insertMessage(String dedupe, WhoHearsWhat.Event event, Channel channel, StaffMember staff, String address,
+                              CaseNotices.Notice c, String subject, String body, boolean urgent, Instant notBefore, Instant now) {
         return jdbc.sql("""
                 INSERT INTO notification (dedupe_key, event, channel, staff_id, address, case_id, case_code, subject, body,
                                           urgent, state, next_attempt_at, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) ON CONFLICT (dedupe_key) DO NOTHING""")
-                .params(dedupe, r.event().name(), r.channel().name(), r.staff() == null ? null : r.staff().id(), address,
-                        c.caseId(), c.code(), subject, body, r.urgent(), Timestamp.from(notBefore), Timestamp.from(now))
+                .params(dedupe, event.name(), channel.name(), staff == null ? null : staff.id(), address,
+                        c.caseId() == 0 ? null : c.caseId(), c.caseId() == 0 ? null : c.code(), subject, body, urgent,
+                        Timestamp.from(notBefore), Timestamp.from(now))
                 .update();
+    }
+
+    /**
+     * Reminders by the clock: a message to the unit's staff when a case's sign-for or handling
+     * deadline comes within {@code dueSoon}, and one when it has just passed (within the last day),
+     * each once per case and deadline (the key names the deadline). Returns how many were written.
+     */
+    public int remind(Duration dueSoon) {
+        Instant now = clock.instant();
+        int n = 0;
+        n += remindOf(notices.waitingWithDeadlineIn(now, now.plus(dueSoon), 2000), false, now);
+        n += remindOf(notices.waitingWithDeadlineIn(now.minus(Duration.ofDays(1)), now, 2000), true, now);
+        return n;
+    }
+
+    private int remindOf(List<CaseNotices.Waiting> waiting, boolean overdue, Instant now) {
+        int n = 0;
+        for (CaseNotices.Waiting w : waiting) {
+            WhoHearsWhat.Event event = overdue ? WhoHearsWhat.Event.OVERDUE
+                    : w.state() == org.onegrid.cases.CaseState.DISPATCHED ? WhoHearsWhat.Event.SIGN_DUE_SOON
+                    : WhoHearsWhat.Event.HANDLING_DUE_SOON;
+            CaseNotices.Notice notice = new CaseNotices.Notice(w.caseId(), w.code(), w.title(), null, null, w.ownerUnitId());
+            for (StaffMember s : staffing.handlersOf(w.ownerUnitId())) {
+                for (Channel ch : staffing.channelsOf(s)) {
+                    if (ch != Channel.SMS) {
+                        n += insert(event.name() + ":" + w.caseId() + ":" + w.dueAt().getEpochSecond() + ":" + ch + ":" + s.id(),
+                                event, ch, s, notice, overdue, now, now);
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The morning digest for district leaders: how many open cases are overdue, once a day each. */
+    public int digest(long openOverdue) {
+        Instant now = clock.instant();
+        String day = now.atZone(calendars.calendar().zone()).toLocalDate().toString();
+        CaseNotices.Notice notice = new CaseNotices.Notice(0, day, Long.toString(openOverdue), null, null, null);
+        int n = 0;
+        for (StaffMember leader : directory.staffList().stream().filter(s -> s.is(Role.DISTRICT_LEADER)).toList()) {
+            for (Channel ch : staffing.channelsOf(leader)) {
+                if (ch != Channel.SMS) {
+                    n += insert("DIGEST:" + day + ":" + ch + ":" + leader.id(), WhoHearsWhat.Event.DIGEST, ch, leader, notice,
+                            false, now, now);
+                }
+            }
+        }
+        return n;
     }
 
     /** Claims the messages due now and sends them; returns how many went out. */

@@ -12,9 +12,34 @@ class OutboxWorker {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
     private final Outbox outbox;
+    private final org.onegrid.cases.CaseStatistics statistics;
+    private final java.time.Duration dueSoon;
 
-    OutboxWorker(Outbox outbox) {
+    OutboxWorker(Outbox outbox, org.onegrid.cases.CaseStatistics statistics,
+                 @org.springframework.beans.factory.annotation.Value("${onegrid.notify.due-soon:PT2H}") java.time.Duration dueSoon) {
         this.outbox = outbox;
+        this.statistics = statistics;
+        this.dueSoon = dueSoon;
+    }
+
+    /** Deadline reminders, once a minute (each once per case and deadline). */
+    @Scheduled(fixedDelayString = "${onegrid.notify.remind-every:PT1M}", initialDelayString = "${onegrid.notify.remind-every:PT1M}")
+    void remind() {
+        try {
+            outbox.remind(dueSoon);
+        } catch (RuntimeException e) {
+            log.warn("The deadline reminders stopped and will try again: {}", org.onegrid.errors.LogSafe.text(e.getMessage()));
+        }
+    }
+
+    /** The district leaders' morning digest (08:30 in the district's time zone unless set). */
+    @Scheduled(cron = "${onegrid.notify.digest-cron:0 30 8 * * *}", zone = "${onegrid.calendar.zone:Asia/Shanghai}")
+    void digest() {
+        try {
+            outbox.digest(statistics.openOverdue());
+        } catch (RuntimeException e) {
+            log.warn("The morning digest failed and waits for tomorrow: {}", org.onegrid.errors.LogSafe.text(e.getMessage()));
+        }
     }
 
     @Scheduled(fixedDelayString = "${onegrid.notify.every:PT2S}", initialDelayString = "${onegrid.notify.every:PT2S}")

@@ -18,13 +18,18 @@ import org.onegrid.directory.StaffMember;
  *       a low rating);</li>
  *   <li>the grid workers of the case's grid: a result to check on site (unless the grid's own
  *       team settled it: then the dispatchers);</li>
- *   <li>the command centre's dispatchers: a case returned by its unit.</li>
+ *   <li>the command centre's dispatchers: a case returned by its unit;</li>
+ *   <li>the unit's staff, by the clock: a sign-for or handling deadline within the warning
+ *       window ({@code onegrid.notify.due-soon}, 2 hours), and a deadline just passed (overdue,
+ *       urgent), once per deadline;</li>
+ *   <li>district leaders, every morning: a digest of the open overdue cases.</li>
  * </ul>
  */
 final class WhoHearsWhat {
 
     /** The events a message is written for. */
-    enum Event { RECEIVED, RESOLVED, REOPENED, NEW_CASE, URGED, REWORK, TO_VERIFY, RETURNED }
+    enum Event { RECEIVED, RESOLVED, REOPENED, NEW_CASE, URGED, REWORK, TO_VERIFY, RETURNED, SIGN_DUE_SOON,
+        HANDLING_DUE_SOON, OVERDUE, DIGEST }
 
     /** One message to write: to a staff member (on a channel) or to a resident's phone. */
     record Recipient(Event event, Channel channel, StaffMember staff, String phone, boolean urgent) {

@@ -151,6 +151,40 @@ class NotificationsTest extends ApiTest {
         eventually("the grid worker's new case", () -> inApp("gridworker", routed.body().get("code").asText(), "NEW_CASE"));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Outbox outbox;
+
+    @Test
+    void aUnitIsRemindedOnceOfADeadlineComingAndLeadersGetOneDigestADay() {
+        JsonNode c = report("13900000005");
+        String code = c.get("code").asText();
+        act(c.get("id").asLong(), "dispatch", "dispatcher", "{\"unitId\":" + unitId("D-URBAN_MANAGEMENT") + "}");
+        outbox.remind(Duration.ofDays(30));
+        outbox.remind(Duration.ofDays(30));
+        assertThat(count("handler", code, "SIGN_DUE_SOON")).as("once per deadline").isEqualTo(1);
+
+        outbox.digest(7);
+        outbox.digest(7);
+        long digests = 0;
+        for (JsonNode n : http().get("/api/notifications?limit=200", "district").body().get("items")) {
+            if (n.get("event").asText().equals("DIGEST")) {
+                digests++;
+                assertThat(n.get("body").asText()).contains("超期未办结事项 7 件");
+            }
+        }
+        assertThat(digests).as("one a day").isEqualTo(1);
+    }
+
+    private long count(String user, String code, String event) {
+        long n = 0;
+        for (JsonNode item : http().get("/api/notifications?limit=200", user).body().get("items")) {
+            if (code.equals(item.get("caseCode").asText()) && event.equals(item.get("event").asText())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Whether {@code user}'s bell holds a notice of {@code event} about the case {@code code}. */
     private boolean inApp(String user, String code, String event) {
         for (JsonNode n : http().get("/api/notifications?limit=200", user).body().get("items")) {
