@@ -294,6 +294,17 @@ public class Outbox {
         return n;
     }
 
+    /** An announcement's message to one staff member, on each of their channels (in the caller's transaction). */
+    void announce(long broadcastId, StaffMember to, String title, String body, Instant now) {
+        CaseNotices.Notice none = new CaseNotices.Notice(0, null, title, null, null, null);
+        for (Channel ch : staffing.channelsOf(to)) {
+            if (ch != Channel.SMS) {
+                insertMessage("BROADCAST:" + broadcastId + ":" + ch + ":" + to.id(), WhoHearsWhat.Event.BROADCAST, ch, to,
+                        ch == Channel.EMAIL ? contact(to.id()).email() : null, none, title, body, false, now, now);
+            }
+        }
+    }
+
     /** Claims the messages due now and sends them; returns how many went out. */
     public int deliverDue() {
         Instant now = clock.instant();

@@ -175,6 +175,33 @@ class NotificationsTest extends ApiTest {
         assertThat(digests).as("one a day").isEqualTo(1);
     }
 
+    @Test
+    void anAnnouncementReachesEveryoneServingTheCommunityWithItsAuthorAndReason() {
+        Response refused = http().post("/api/broadcasts", "gridworker", """
+                {"regionCode":"320706001001","title":"停水通知","body":"明日停水","reason":"管网检修"}""");
+        assertThat(refused.status()).isEqualTo(403);
+        Response missing = http().post("/api/broadcasts", "dispatcher", "{\"regionCode\":\"320706001001\",\"title\":\"停水通知\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body().toString()).contains("reason").contains("body");
+        Response sent = http().post("/api/broadcasts", "dispatcher", """
+                {"regionCode":"320706001001","title":"明日停水通知","body":"朝阳社区明日8:00-17:00停水，请转告居民","reason":"供水管网检修"}""");
+        assertThat(sent.status()).as(String.valueOf(sent.body())).isEqualTo(201);
+        assertThat(sent.body().get("recipients").asInt()).isGreaterThan(1);
+        for (String user : new String[] {"gridworker", "h-c001001"}) {
+            boolean told = false;
+            for (JsonNode n : http().get("/api/notifications?limit=200", user).body().get("items")) {
+                told |= n.get("event").asText().equals("BROADCAST") && n.get("subject").asText().equals("明日停水通知")
+                        && n.get("body").asText().contains("供水管网检修");
+            }
+            assertThat(told).as(user + " told").isTrue();
+        }
+        boolean elsewhere = false;
+        for (JsonNode n : http().get("/api/notifications?limit=200", "gw-002001").body().get("items")) {
+            elsewhere |= n.get("subject").asText().equals("明日停水通知");
+        }
+        assertThat(elsewhere).as("another street's grid worker").isFalse();
+    }
+
     private long count(String user, String code, String event) {
         long n = 0;
         for (JsonNode item : http().get("/api/notifications?limit=200", user).body().get("items")) {

@@ -23,9 +23,22 @@ class NotificationController {
     }
 
     private final Outbox outbox;
+    private final org.onegrid.notify.Broadcasts broadcasts;
 
-    NotificationController(Outbox outbox) {
+    NotificationController(Outbox outbox, org.onegrid.notify.Broadcasts broadcasts) {
         this.outbox = outbox;
+        this.broadcasts = broadcasts;
+    }
+
+    @PostMapping("/api/broadcasts")
+    ResponseEntity<org.onegrid.notify.Broadcasts.Broadcast> announce(
+            @RequestBody(required = false) org.onegrid.notify.Broadcasts.NewBroadcast body, StaffMember me) {
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(broadcasts.announce(body, me));
+    }
+
+    @GetMapping("/api/broadcasts")
+    List<org.onegrid.notify.Broadcasts.Broadcast> recentBroadcasts(@RequestParam(defaultValue = "50") int limit) {
+        return broadcasts.recent(limit);
     }
 
     @GetMapping("/api/notifications")
