@@ -96,16 +96,16 @@ public class Broadcasts {
         return get(id);
     }
 
+    private static final String SELECT = "SELECT id, region_code, title, body, reason, author, at, recipients FROM broadcast ";
+    private static final org.springframework.jdbc.core.RowMapper<Broadcast> BROADCAST = (rs, i) -> new Broadcast(rs.getLong(1),
+            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+            rs.getInt(8));
+
     private Broadcast get(long id) {
-        return jdbc.sql("SELECT id, region_code, title, body, reason, author, at, recipients FROM broadcast WHERE id = ?").param(id)
-                .query((rs, i) -> new Broadcast(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getInt(8))).single();
+        return jdbc.sql(SELECT + "WHERE id = ?").param(id).query(BROADCAST).single();
     }
 
     public List<Broadcast> recent(int limit) {
-        return jdbc.sql("SELECT id, region_code, title, body, reason, author, at, recipients FROM broadcast ORDER BY at DESC, id DESC LIMIT ?")
-                .param(Math.max(1, Math.min(limit, 200)))
-                .query((rs, i) -> new Broadcast(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getInt(8))).list();
+        return jdbc.sql(SELECT + "ORDER BY at DESC, id DESC LIMIT ?").param(Math.max(1, Math.min(limit, 200))).query(BROADCAST).list();
     }
 }

@@ -113,8 +113,8 @@ public class Outbox {
         }
 
         @Override
-        public Set<Channel> channelsOf(StaffMember staff) {
-            return contact(staff.id()).channels();
+        public Set<Channel> channelsOf(StaffMember staff, WhoHearsWhat.Event event) {
+            return contact(staff.id()).channelsFor(event.name());
         }
 
         @Override
@@ -140,30 +140,69 @@ public class Outbox {
         }
     };
 
-    /** How a staff member is reached: their email, if any, and the channels they chose. */
-    public record Contact(String email, Set<Channel> channels) {
+    /**
+     * How a staff member is reached: their email, if any, the channels they chose, and per event
+     * the channels that replace those (by the event's name). The bell always; email only with an
+     * address; staff get no SMS.
+     */
+    public record Contact(String email, Set<Channel> channels, java.util.Map<String, Set<Channel>> events) {
+
+        Set<Channel> channelsFor(String event) {
+            Set<Channel> chosen = EnumSet.copyOf(events.getOrDefault(event, channels).isEmpty() ? EnumSet.of(Channel.IN_APP)
+                    : events.getOrDefault(event, channels));
+            chosen.add(Channel.IN_APP);
+            chosen.remove(Channel.SMS);
+            if (email == null) {
+                chosen.remove(Channel.EMAIL);
+            }
+            return chosen;
+        }
+    }
+
+    private static Set<Channel> channelSet(String list) {
+        Set<Channel> chosen = EnumSet.noneOf(Channel.class);
+        for (String c : list.split(",")) {
+            if (!c.isBlank()) {
+                chosen.add(Channel.valueOf(c.trim()));
+            }
+        }
+        return chosen;
     }
 
     public Contact contact(long staffId) {
-        return jdbc.sql("SELECT email, channels FROM staff_contact WHERE staff_id = ?").param(staffId)
+        return jdbc.sql("SELECT email, channels, event_channels FROM staff_contact WHERE staff_id = ?").param(staffId)
                 .query((rs, i) -> {
-                    Set<Channel> chosen = EnumSet.noneOf(Channel.class);
-                    for (String c : rs.getString(2).split(",")) {
-                        if (!c.isBlank()) {
-                            chosen.add(Channel.valueOf(c.trim()));
+                    java.util.Map<String, Set<Channel>> events = new java.util.TreeMap<>();
+                    for (String pair : rs.getString(3).split(";")) {
+                        int eq = pair.indexOf('=');
+                        if (eq > 0) {
+                            events.put(pair.substring(0, eq), channelSet(pair.substring(eq + 1)));
                         }
                     }
-                    chosen.add(Channel.IN_APP);
-                    if (rs.getString(1) == null) {
-                        chosen.remove(Channel.EMAIL);
-                    }
-                    return new Contact(rs.getString(1), chosen);
+                    return new Contact(rs.getString(1), channelSet(rs.getString(2)), events);
                 })
-                .optional().orElse(new Contact(null, EnumSet.of(Channel.IN_APP)));
+                .optional().orElse(new Contact(null, EnumSet.of(Channel.IN_APP), java.util.Map.of()));
     }
 
     /** Sets a staff member's email and chosen channels (in-app always). */
     public Contact setContact(long staffId, String email, Set<Channel> channels) {
+        return setContact(staffId, email, channels, null);
+    }
+
+    /** Sets a staff member's email, default channels and channels per event (an unknown event is a 400). */
+    public Contact setContact(long staffId, String email, Set<Channel> channels, java.util.Map<String, Set<Channel>> events) {
+        java.util.Map<String, Set<Channel>> perEvent = events == null ? java.util.Map.of() : events;
+        for (String event : perEvent.keySet()) {
+            try {
+                WhoHearsWhat.Event.valueOf(event);
+            } catch (IllegalArgumentException unknown) {
+                throw ApiProblemException.invalid("events", "no event " + event + "; events: "
+                        + java.util.Arrays.toString(WhoHearsWhat.Event.values()));
+            }
+        }
+        String eventList = perEvent.entrySet().stream().map(e -> e.getKey() + "=" + String.join(",",
+                (e.getValue() == null ? Set.<Channel>of() : e.getValue()).stream().map(Enum::name).toList()))
+                .collect(java.util.stream.Collectors.joining(";"));
         org.onegrid.errors.Validation v = new org.onegrid.errors.Validation();
         String address = v.optionalText("email", email, 200);
         if (address != null && !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
@@ -172,9 +211,10 @@ public class Outbox {
         v.throwIfInvalid();
         String list = String.join(",", (channels == null ? EnumSet.of(Channel.IN_APP) : channels).stream().map(Enum::name).toList());
         jdbc.sql("""
-                INSERT INTO staff_contact (staff_id, email, channels) VALUES (?, ?, ?)
-                ON CONFLICT (staff_id) DO UPDATE SET email = EXCLUDED.email, channels = EXCLUDED.channels""")
-                .params(staffId, address, list).update();
+                INSERT INTO staff_contact (staff_id, email, channels, event_channels) VALUES (?, ?, ?, ?)
+                ON CONFLICT (staff_id) DO UPDATE SET email = EXCLUDED.email, channels = EXCLUDED.channels,
+                    event_channels = EXCLUDED.event_channels""")
+                .params(staffId, address, list, eventList).update();
         return contact(staffId);
     }
 
@@ -266,7 +306,7 @@ public class Outbox {
                     : WhoHearsWhat.Event.HANDLING_DUE_SOON;
             CaseNotices.Notice notice = new CaseNotices.Notice(w.caseId(), w.code(), w.title(), null, null, w.ownerUnitId());
             for (StaffMember s : staffing.handlersOf(w.ownerUnitId())) {
-                for (Channel ch : staffing.channelsOf(s)) {
+                for (Channel ch : staffing.channelsOf(s, event)) {
                     if (ch != Channel.SMS) {
                         n += insert(event.name() + ":" + w.caseId() + ":" + w.dueAt().getEpochSecond() + ":" + ch + ":" + s.id(),
                                 event, ch, s, notice, overdue, now, now);
@@ -284,7 +324,7 @@ public class Outbox {
         CaseNotices.Notice notice = new CaseNotices.Notice(0, day, Long.toString(openOverdue), null, null, null);
         int n = 0;
         for (StaffMember leader : directory.staffList().stream().filter(s -> s.is(Role.DISTRICT_LEADER)).toList()) {
-            for (Channel ch : staffing.channelsOf(leader)) {
+            for (Channel ch : staffing.channelsOf(leader, WhoHearsWhat.Event.DIGEST)) {
                 if (ch != Channel.SMS) {
                     n += insert("DIGEST:" + day + ":" + ch + ":" + leader.id(), WhoHearsWhat.Event.DIGEST, ch, leader, notice,
                             false, now, now);
@@ -297,7 +337,7 @@ public class Outbox {
     /** An announcement's message to one staff member, on each of their channels (in the caller's transaction). */
     void announce(long broadcastId, StaffMember to, String title, String body, Instant now) {
         CaseNotices.Notice none = new CaseNotices.Notice(0, null, title, null, null, null);
-        for (Channel ch : staffing.channelsOf(to)) {
+        for (Channel ch : staffing.channelsOf(to, WhoHearsWhat.Event.BROADCAST)) {
             if (ch != Channel.SMS) {
                 insertMessage("BROADCAST:" + broadcastId + ":" + ch + ":" + to.id(), WhoHearsWhat.Event.BROADCAST, ch, to,
                         ch == Channel.EMAIL ? contact(to.id()).email() : null, none, title, body, false, now, now);

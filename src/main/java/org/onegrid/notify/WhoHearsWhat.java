@@ -39,7 +39,8 @@ final class WhoHearsWhat {
     interface Staffing {
         List<StaffMember> handlersOf(long unitId);
 
-        Set<Channel> channelsOf(StaffMember staff);
+        /** The channels a staff member chose for an event (the bell always). */
+        Set<Channel> channelsOf(StaffMember staff, Event event);
 
         /** The accounts holding a grid worker's post in a base grid. */
         List<StaffMember> gridWorkersOf(String gridCode);
@@ -96,7 +97,7 @@ final class WhoHearsWhat {
 
     private static void staff(List<Recipient> to, Event event, List<StaffMember> people, Staffing staffing, boolean urgent) {
         for (StaffMember s : people) {
-            for (Channel ch : staffing.channelsOf(s)) {
+            for (Channel ch : staffing.channelsOf(s, event)) {
                 if (ch != Channel.SMS) {
                     to.add(new Recipient(event, ch, s, null, urgent));
                 }

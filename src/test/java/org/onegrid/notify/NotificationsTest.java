@@ -202,6 +202,34 @@ class NotificationsTest extends ApiTest {
         assertThat(elsewhere).as("another street's grid worker").isFalse();
     }
 
+    @Test
+    void eachStaffMemberChoosesTheChannelsOfEachEvent() throws Exception {
+        Response set = http().put("/api/me/contact", "leader", """
+                {"email":"leader@haizhou.example","channels":["IN_APP","EMAIL"],"events":{"NEW_CASE":["IN_APP"]}}""");
+        assertThat(set.status()).as(String.valueOf(set.body())).isEqualTo(200);
+        assertThat(http().put("/api/me/contact", "leader", "{\"events\":{\"NOT_AN_EVENT\":[\"IN_APP\"]}}").status()).isEqualTo(400);
+        JsonNode c = report("13900000006");
+        String code = c.get("code").asText();
+        long id = c.get("id").asLong();
+        act(id, "dispatch", "dispatcher", "{\"unitId\":" + unitId("D-URBAN_MANAGEMENT") + "}");
+        assertThat(act(id, "urge", "district", "{\"note\":\"请加快\"}").status()).isEqualTo(200);
+        eventually("the leader's email of the urge", () -> mailTo("leader@haizhou.example", code).stream()
+                .anyMatch(m -> subject(m).startsWith("催办")));
+        eventually("the leader's bell of the new case", () -> inApp("leader", code, "NEW_CASE"));
+        assertThat(mailTo("leader@haizhou.example", code)).as("no email of the new case: in-app only, as chosen")
+                .noneMatch(m -> subject(m).startsWith("新派事项"));
+    }
+
+    private List<MimeMessage> mailTo(String address, String code) {
+        return List.of(smtp.getReceivedMessages()).stream().filter(m -> subject(m).contains(code)).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(address);
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
     private long count(String user, String code, String event) {
         long n = 0;
         for (JsonNode item : http().get("/api/notifications?limit=200", user).body().get("items")) {

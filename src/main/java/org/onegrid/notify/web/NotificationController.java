@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NotificationController {
 
-    record ContactBody(String email, Set<Channel> channels) {
+    record ContactBody(String email, Set<Channel> channels, Map<String, Set<Channel>> events) {
     }
 
     private final Outbox outbox;
@@ -69,6 +69,7 @@ class NotificationController {
 
     @PutMapping("/api/me/contact")
     Outbox.Contact setContact(@RequestBody(required = false) ContactBody body, StaffMember me) {
-        return outbox.setContact(me.id(), body == null ? null : body.email(), body == null ? null : body.channels());
+        return outbox.setContact(me.id(), body == null ? null : body.email(), body == null ? null : body.channels(),
+                body == null ? null : body.events());
     }
 }
