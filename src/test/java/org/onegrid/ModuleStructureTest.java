@@ -38,7 +38,7 @@ class ModuleStructureTest {
         TABLES.put("dispatch", Set.of("routing_rule", "duplicate_window", "classifier_model"));
         TABLES.put("assessment", Set.of("figure_day", "figure_feed_position", "assessment_weight", "figure_fact"));
         TABLES.put("ledger", Set.of("assignment_sheet", "assignment_item"));
-        TABLES.put("notify", Set.of("notification", "notify_feed_position", "staff_contact", "broadcast"));
+        TABLES.put("notify", Set.of("notification", "notify_feed_position", "staff_contact", "broadcast", "sms_opt_out"));
         TABLES.put("gridwork", Set.of("patrol", "patrol_point", "patrol_finding", "checklist",
                 "inspection", "inspection_item", "cadre_posting", "duty_shift"));
     }

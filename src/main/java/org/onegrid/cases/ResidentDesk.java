@@ -70,6 +70,11 @@ public class ResidentDesk {
         return publicStatus(reportersCase(code, phoneLastFour));
     }
 
+    /** The id of the case a resident proves to be theirs by its code and their phone's last four digits (404 otherwise). */
+    public long reportersCaseId(String code, String phoneLastFour) {
+        return reportersCase(code, phoneLastFour).id();
+    }
+
     /** What the reporter of case {@code id} may see of it (for the answer to their own submission). */
     public PublicStatus publicStatus(long id) {
         return publicStatus(repository.find(id, DataScope.ALL).orElseThrow(() -> ApiProblemException.notFound("case", id)));

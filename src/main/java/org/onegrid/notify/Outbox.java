@@ -345,6 +345,32 @@ public class Outbox {
         }
     }
 
+    /**
+     * A resident asks for no more SMS: their phone (by hash) is kept out of every SMS from now on,
+     * and the messages still waiting for it are suppressed.
+     */
+    public void optOutOfSms(long caseId) {
+        notices.of(caseId).map(CaseNotices.Notice::reporterPhone).filter(p -> p != null && !p.isBlank()).ifPresent(phone -> {
+            tx.executeWithoutResult(status -> {
+                jdbc.sql("INSERT INTO sms_opt_out (phone_hash, at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                        .params(phoneHash(phone), Timestamp.from(clock.instant())).update();
+                jdbc.sql("""
+                        UPDATE notification SET state = 'SUPPRESSED', last_error = 'the resident opted out of SMS'
+                        WHERE channel = 'SMS' AND address = ? AND state = 'PENDING'""").param(phone).update();
+            });
+        });
+    }
+
+    private static String phoneHash(String phone) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(phone.replaceAll("[^0-9]", "").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Claims the messages due now and sends them; returns how many went out. */
     public int deliverDue() {
         Instant now = clock.instant();
@@ -383,6 +409,11 @@ public class Outbox {
                 case SMS -> {
                     if (!sms.configured()) {
                         return suppress(m, "no SMS gateway configured");
+                    }
+                    boolean optedOut = jdbc.sql("SELECT count(*) FROM sms_opt_out WHERE phone_hash = ?")
+                            .param(phoneHash(m.address())).query(Long.class).single() > 0;
+                    if (optedOut) {
+                        return suppress(m, "the resident opted out of SMS");
                     }
                     long today = jdbc.sql("""
                             SELECT count(*) FROM notification WHERE channel = 'SMS' AND address = ? AND state = 'SENT'

@@ -43,8 +43,10 @@ class ResidentPages {
 
     private final ResidentDesk cases;
     private final CasePhotos photos;
+    private final org.onegrid.notify.Outbox outbox;
 
-    ResidentPages(ResidentDesk cases, CasePhotos photos) {
+    ResidentPages(ResidentDesk cases, CasePhotos photos, org.onegrid.notify.Outbox outbox) {
+        this.outbox = outbox;
         this.cases = cases;
         this.photos = photos;
     }
@@ -104,6 +106,18 @@ class ResidentPages {
             }
         }
         return "public/track";
+    }
+
+    /** No more SMS to the phone this case was reported with. */
+    @PostMapping("/public/sms-opt-out")
+    String optOut(@ModelAttribute("form") TrackForm form, Model model) {
+        try {
+            outbox.optOutOfSms(cases.reportersCaseId(form.code(), form.phone()));
+            model.addAttribute("optedOut", true);
+        } catch (ApiProblemException | Refusal refusal) {
+            // shown as the look-up shows it
+        }
+        return track(form, model);
     }
 
     /** Rates the case; a refused rating shows its reason on the case as it stands. */

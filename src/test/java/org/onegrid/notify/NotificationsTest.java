@@ -230,6 +230,24 @@ class NotificationsTest extends ApiTest {
         }).toList();
     }
 
+    @Test
+    void aResidentWhoOptsOutGetsNoMoreSms() throws Exception {
+        String phone = "13900000007";
+        JsonNode c = report(phone);
+        String code = c.get("code").asText();
+        eventually("the receipt SMS", () -> !smsTo(phone, "onegrid.RECEIVED").isEmpty());
+        assertThat(http().post("/api/public/cases/" + code + "/sms-opt-out", null, "{\"phone\":\"1234\"}").status())
+                .as("not their case").isEqualTo(404);
+        assertThat(http().post("/api/public/cases/" + code + "/sms-opt-out", null, "{\"phone\":\"0007\"}").status()).isEqualTo(204);
+        long id = c.get("id").asLong();
+        act(id, "dispatch", "dispatcher", "{\"unitId\":" + unitId("D-URBAN_MANAGEMENT") + "}");
+        act(id, "accept", "handler", "{}");
+        assertThat(act(id, "resolve", "handler", "{\"result\":\"已处理\"}").status()).isEqualTo(200);
+        eventually("the resolution folded", () -> inApp("gridworker", code, "TO_VERIFY"));
+        Thread.sleep(1500);
+        assertThat(smsTo(phone, "onegrid.RESOLVED")).as("no SMS after opting out").isEmpty();
+    }
+
     private long count(String user, String code, String event) {
         long n = 0;
         for (JsonNode item : http().get("/api/notifications?limit=200", user).body().get("items")) {

@@ -182,6 +182,9 @@ class PagesWalkThroughTest extends BrowserTest {
         assertThat(resident.textContent("#status-state")).isEqualTo("已回访");
         assertNoSidewaysScroll(resident);
         shot(resident, "11-resident-rated");
+        resident.click("#sms-opt-out");
+        resident.waitForSelector("#opted-out");
+        assertThat(resident.textContent("#status-state")).isEqualTo("已回访");
 
         // 7. The leader's big screen shows today's figures, the charts and the heat map.
         Page leader = signIn(desktop(), "district");

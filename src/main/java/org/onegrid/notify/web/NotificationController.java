@@ -25,7 +25,10 @@ class NotificationController {
     private final Outbox outbox;
     private final org.onegrid.notify.Broadcasts broadcasts;
 
-    NotificationController(Outbox outbox, org.onegrid.notify.Broadcasts broadcasts) {
+    private final org.onegrid.cases.ResidentDesk residents;
+
+    NotificationController(Outbox outbox, org.onegrid.notify.Broadcasts broadcasts, org.onegrid.cases.ResidentDesk residents) {
+        this.residents = residents;
         this.outbox = outbox;
         this.broadcasts = broadcasts;
     }
@@ -60,6 +63,16 @@ class NotificationController {
     @PostMapping("/api/notifications/{id}/resend")
     Outbox.Message resend(@PathVariable long id, StaffMember me) {
         return outbox.resend(id, me);
+    }
+
+    record OptOut(String phone) {
+    }
+
+    /** A resident asks for no more SMS, proving the case is theirs with its code and their phone's last four digits. */
+    @PostMapping("/api/public/cases/{code}/sms-opt-out")
+    ResponseEntity<Void> optOut(@PathVariable String code, @RequestBody(required = false) OptOut body) {
+        outbox.optOutOfSms(residents.reportersCaseId(code, body == null ? null : body.phone()));
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/me/contact")
