@@ -184,6 +184,16 @@ public class DutyRota {
         return shifts("s.id = ?", id).stream().findFirst().orElseThrow(() -> ApiProblemException.notFound("duty shift", id));
     }
 
+    /** Every shift starting in [from, to) not checked in yet, the earliest first (for the reminders). */
+    public List<Shift> startingBetween(Instant from, Instant to) {
+        return shifts("s.starts_at >= ? AND s.starts_at < ? AND s.checked_in_at IS NULL", Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** The staff member a shift belongs to. */
+    public long cadreOf(Shift shift) {
+        return posting(shift.postingId()).staffId();
+    }
+
     /** A cadre's shifts starting in [from, to), the earliest first. */
     public List<Shift> shiftsOf(long staffId, Instant from, Instant to) {
         Validation v = new Validation();

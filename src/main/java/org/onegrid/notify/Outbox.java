@@ -265,7 +265,8 @@ public class Outbox {
 
     private int insert(String dedupe, WhoHearsWhat.Event event, Channel channel, StaffMember staff, CaseNotices.Notice c,
                        boolean urgent, Instant notBefore, Instant now) {
-        String link = c.caseId() == 0 ? baseUrl + "/dashboard" : baseUrl + "/cases/" + c.caseId();
+        String link = c.caseId() != 0 ? baseUrl + "/cases/" + c.caseId()
+                : event == WhoHearsWhat.Event.SHIFT_SOON ? baseUrl + "/duty" : baseUrl + "/dashboard";
         Object[] args = {c.code(), c.title(), "", link};
         String key = "notify." + event.name();
         String address = channel == Channel.EMAIL ? contact(staff.id()).email() : null;
@@ -312,6 +313,26 @@ public class Outbox {
                                 event, ch, s, notice, overdue, now, now);
                     }
                 }
+            }
+        }
+        return n;
+    }
+
+    /** A cadre's duty shift starting within {@code soon}, not yet checked in for: one reminder per shift. */
+    public int remindShifts(org.onegrid.gridwork.DutyRota duty, Duration soon) {
+        Instant now = clock.instant();
+        int n = 0;
+        for (org.onegrid.gridwork.DutyRota.Shift shift : duty.startingBetween(now, now.plus(soon))) {
+            Optional<StaffMember> cadre = directory.staff(duty.cadreOf(shift));
+            if (cadre.isEmpty()) {
+                continue;
+            }
+            String when = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
+                    .format(shift.startsAt().atZone(calendars.calendar().zone()));
+            CaseNotices.Notice notice = new CaseNotices.Notice(0, when, shift.placeName(), null, null, null);
+            for (Channel ch : staffing.channelsOf(cadre.get(), WhoHearsWhat.Event.SHIFT_SOON)) {
+                n += insert("SHIFT_SOON:" + shift.id() + ":" + ch + ":" + cadre.get().id(), WhoHearsWhat.Event.SHIFT_SOON, ch,
+                        cadre.get(), notice, false, now, now);
             }
         }
         return n;

@@ -14,12 +14,14 @@ class OutboxWorker {
     private final Outbox outbox;
     private final org.onegrid.cases.CaseStatistics statistics;
     private final java.time.Duration dueSoon;
+    private final org.onegrid.gridwork.DutyRota duty;
 
-    OutboxWorker(Outbox outbox, org.onegrid.cases.CaseStatistics statistics,
+    OutboxWorker(Outbox outbox, org.onegrid.cases.CaseStatistics statistics, org.onegrid.gridwork.DutyRota duty,
                  @org.springframework.beans.factory.annotation.Value("${onegrid.notify.due-soon:PT2H}") java.time.Duration dueSoon) {
         this.outbox = outbox;
         this.statistics = statistics;
         this.dueSoon = dueSoon;
+        this.duty = duty;
     }
 
     /** Deadline reminders, once a minute (each once per case and deadline). */
@@ -27,6 +29,7 @@ class OutboxWorker {
     void remind() {
         try {
             outbox.remind(dueSoon);
+            outbox.remindShifts(duty, dueSoon);
         } catch (RuntimeException e) {
             log.warn("The deadline reminders stopped and will try again: {}", org.onegrid.errors.LogSafe.text(e.getMessage()));
         }

@@ -29,7 +29,7 @@ final class WhoHearsWhat {
 
     /** The events a message is written for. */
     enum Event { RECEIVED, RESOLVED, REOPENED, NEW_CASE, URGED, REWORK, TO_VERIFY, RETURNED, SIGN_DUE_SOON,
-        HANDLING_DUE_SOON, OVERDUE, DIGEST, BROADCAST }
+        HANDLING_DUE_SOON, OVERDUE, DIGEST, BROADCAST, SHIFT_SOON }
 
     /** One message to write: to a staff member (on a channel) or to a resident's phone. */
     record Recipient(Event event, Channel channel, StaffMember staff, String phone, boolean urgent) {

@@ -248,6 +248,23 @@ class NotificationsTest extends ApiTest {
         assertThat(smsTo(phone, "onegrid.RESOLVED")).as("no SMS after opting out").isEmpty();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.onegrid.gridwork.DutyRota duty;
+
+    @Test
+    void aCadreIsRemindedOnceOfAShiftComing() {
+        outbox.remindShifts(duty, Duration.ofDays(30));
+        assertThat(outbox.remindShifts(duty, Duration.ofDays(30))).as("each shift once").isZero();
+        List<String> reminders = new java.util.ArrayList<>();
+        for (JsonNode n : http().get("/api/notifications?limit=200", "cadre").body().get("items")) {
+            if (n.get("event").asText().equals("SHIFT_SOON")) {
+                reminders.add(n.get("subject").asText());
+            }
+        }
+        assertThat(reminders).as("the demo cadre's coming Saturday shifts, each once").isNotEmpty().doesNotHaveDuplicates();
+        assertThat(reminders.get(0)).contains("朝阳花园小区");
+    }
+
     private long count(String user, String code, String event) {
         long n = 0;
         for (JsonNode item : http().get("/api/notifications?limit=200", user).body().get("items")) {
