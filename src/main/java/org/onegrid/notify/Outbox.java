@@ -477,6 +477,21 @@ public class Outbox {
         return false;
     }
 
+    /** A text message about a case, as its reporter sees it on the tracking page (no address). */
+    public record ResidentMessage(String event, String body, String state, java.time.OffsetDateTime createdAt) {
+    }
+
+    /** The text messages written for the reporter of a case, oldest first (for the tracking page, after its check). */
+    public List<ResidentMessage> residentMessages(String caseCode) {
+        ZoneId zone = calendars.calendar().zone();
+        return jdbc.sql("""
+                SELECT event, body, state, created_at FROM notification
+                WHERE case_code = ? AND channel = 'SMS' ORDER BY created_at, id""").param(caseCode)
+                .query((rs, i) -> new ResidentMessage(rs.getString(1), rs.getString(2), rs.getString(3),
+                        ts(rs, "created_at").atZone(zone).toOffsetDateTime()))
+                .list();
+    }
+
     /** A staff member's in-app messages, the newest first. */
     public List<Message> inbox(StaffMember me, int limit) {
         return jdbc.sql("SELECT * FROM notification WHERE staff_id = ? AND channel = 'IN_APP' ORDER BY created_at DESC, id DESC LIMIT ?")

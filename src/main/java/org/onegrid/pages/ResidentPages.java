@@ -143,8 +143,10 @@ class ResidentPages {
         }
     }
 
-    private static void show(Model model, ResidentDesk.PublicStatus status) {
+    /** The case as its reporter sees it, with the text messages sent about it. */
+    private void show(Model model, ResidentDesk.PublicStatus status) {
         model.addAttribute("status", status);
         model.addAttribute("rateable", status.rateable());
+        model.addAttribute("messages", outbox.residentMessages(status.code()));
     }
 }

@@ -182,6 +182,7 @@ class PagesWalkThroughTest extends BrowserTest {
         assertThat(resident.textContent("#status-state")).isEqualTo("已回访");
         assertNoSidewaysScroll(resident);
         shot(resident, "11-resident-rated");
+        assertThat(resident.textContent("#messages")).as("the text messages about the case").contains(code);
         resident.click("#sms-opt-out");
         resident.waitForSelector("#opted-out");
         assertThat(resident.textContent("#status-state")).isEqualTo("已回访");
