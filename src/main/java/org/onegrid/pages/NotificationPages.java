@@ -24,6 +24,19 @@ class NotificationPages {
         return "notifications";
     }
 
+    /** Messages that failed for good, for dispatchers and administrators to resend (addresses masked). */
+    @GetMapping("/notifications/failed")
+    String failed(Model model, StaffMember me) {
+        model.addAttribute("failed", outbox.failed(me, 200));
+        return "notifications-failed";
+    }
+
+    @PostMapping("/notifications/failed/{id}/resend")
+    String resend(@PathVariable long id, StaffMember me) {
+        outbox.resend(id, me);
+        return "redirect:/notifications/failed";
+    }
+
     @PostMapping("/notifications/{id}/read")
     String read(@PathVariable long id, StaffMember me) {
         outbox.markRead(id, me);

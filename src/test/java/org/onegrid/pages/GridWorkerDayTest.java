@@ -135,6 +135,14 @@ class GridWorkerDayTest extends BrowserTest {
                 .contains("信息采集员").contains("专职网格员");
         Browser.shot(admin, "28-admin-grid-team");
 
+        Page dispatcher = signIn(desktop(), "dispatcher");
+        dispatcher.navigate(url("/notifications"));
+        dispatcher.click("a[href='/notifications/failed']");
+        dispatcher.waitForSelector("#failed");
+        Browser.shot(dispatcher, "31-dispatcher-failed-messages");
+        Page worker = signIn(desktop(), "gridworker");
+        assertThat(worker.navigate(url("/notifications/failed")).status()).as("not for grid workers").isEqualTo(403);
+
         Page leader = signIn(desktop(), "district");
         leader.navigate(url("/gridwork"));
         assertThat(leader.locator("#ranking tbody tr").count()).isGreaterThan(1);
