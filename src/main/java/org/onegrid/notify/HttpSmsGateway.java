@@ -23,10 +23,19 @@ class HttpSmsGateway implements SmsGateway {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json;
     private final String url;
+    private final org.springframework.core.env.Environment settings;
 
-    HttpSmsGateway(ObjectMapper json, @Value("${onegrid.notify.sms.url:}") String url) {
+    HttpSmsGateway(ObjectMapper json, @Value("${onegrid.notify.sms.url:}") String url,
+                   org.springframework.core.env.Environment settings) {
         this.json = json;
         this.url = url;
+        this.settings = settings;
+    }
+
+    /** The provider's template id for an outbox template ({@code onegrid.RECEIVED}): its setting, or the name itself. */
+    String providerTemplate(String template) {
+        String event = template.substring(template.indexOf('.') + 1);
+        return settings.getProperty("onegrid.notify.sms.template." + event, template);
     }
 
     @Override
@@ -37,7 +46,7 @@ class HttpSmsGateway implements SmsGateway {
     @Override
     public void send(long messageId, String phone, String template, String text) {
         try {
-            String body = json.writeValueAsString(Map.of("to", phone, "template", template, "text", text,
+            String body = json.writeValueAsString(Map.of("to", phone, "template", providerTemplate(template), "text", text,
                     "messageId", messageId));
             HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json").header("Idempotency-Key", "onegrid-" + messageId)
