@@ -28,7 +28,7 @@ class ModuleStructureTest {
     static final Map<String, Set<String>> TABLES = new LinkedHashMap<>();
 
     static {
-        TABLES.put("grid", Set.of("grid_node", "compound", "building"));
+        TABLES.put("grid", Set.of("grid_node", "territory_level", "compound", "building"));
         TABLES.put("directory", Set.of("unit", "staff", "grid_assignment", "sign_in_lock"));
         TABLES.put("catalog", Set.of("category"));
         TABLES.put("calendar", Set.of("calendar_year"));

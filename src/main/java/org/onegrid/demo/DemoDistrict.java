@@ -14,7 +14,8 @@ import org.onegrid.grid.GridNode;
 /**
  * The demo territory: a lattice of 14 x 12 cells of 0.01 degree longitude by 0.008 degree
  * latitude (about 0.9 km square) over central Haizhou. Each community is a 2 x 2 block of base
- * grids; each street is a row of 7 communities. Street and community names are illustrative.
+ * grids; each street is a row of 7 communities; the last "street" is a town whose villages lie
+ * in two managed areas (管区). Street and community names are illustrative.
  */
 final class DemoDistrict {
 
@@ -65,14 +66,20 @@ final class DemoDistrict {
     static final int STREETS = 6;
     static final int COMMUNITIES_PER_STREET = 7;
 
-    static final String[] STREET_NAMES = {"新浦街道", "新海街道", "新南街道", "路南街道", "新东街道", "浦西街道"};
+    static final String[] STREET_NAMES = {"新浦街道", "新海街道", "新南街道", "路南街道", "新东街道", "浦南镇"};
+    /**
+     * The last street is a rural town run as a four-level grid (seed 004): town, managed area
+     * (管区), village, base grid. Its first four villages are the east managed area, the rest the west.
+     */
+    static final int TOWN = 5;
+    static final String[] MANAGED_AREA_NAMES = {"浦南镇东片管区", "浦南镇西片管区"};
     static final String[] COMMUNITY_NAMES = {
             "朝阳社区", "建设社区", "民主社区", "解放社区", "幸福社区", "和平社区", "团结社区",
             "胜利社区", "友谊社区", "光明社区", "东风社区", "新华社区", "人民社区", "振兴社区",
             "长虹社区", "海宁社区", "通灌社区", "盐河社区", "陇海社区", "凤凰社区", "龙河社区",
             "苍梧社区", "云台社区", "秀逸社区", "锦屏社区", "瀛洲社区", "郁洲社区", "玉带河社区",
             "海连社区", "大庆社区", "双龙社区", "文化社区", "利民社区", "育才社区", "康乐社区",
-            "华联社区", "恒山社区", "巨龙社区", "鸿运社区", "宁海社区", "晨光社区", "春晖社区"};
+            "华联村", "恒山村", "巨龙村", "鸿运村", "宁海村", "晨光村", "春晖村"};
 
     private DemoDistrict() {
     }
@@ -89,6 +96,21 @@ final class DemoDistrict {
         return COMMUNITY_NAMES[street * COMMUNITIES_PER_STREET + community];
     }
 
+    /** The managed area (管区, 11 digits) a village of the town lies in, or null in a street. */
+    static String managedAreaCode(int street, int community) {
+        return street == TOWN ? streetCode(street) + (community < 4 ? "01" : "02") : null;
+    }
+
+    /** 街道办事处 or 镇人民政府. */
+    static String officeName(int street) {
+        return STREET_NAMES[street] + (street == TOWN ? "人民政府" : "办事处");
+    }
+
+    /** 居民委员会 or 村民委员会. */
+    static String committeeName(int street, int community) {
+        return communityName(street, community) + (street == TOWN ? "村民委员会" : "居民委员会");
+    }
+
     /** Base grid {@code serial} (0-3) of a community: its cell's column and row in the lattice. */
     static int[] cell(int street, int community, int serial) {
         return new int[] {community * 2 + serial % 2, street * 2 + serial / 2};
@@ -99,9 +121,16 @@ final class DemoDistrict {
         nodes.add(new GridNode(new GridCode(DISTRICT_CODE), DISTRICT_NAME, null));
         for (int s = 0; s < STREETS; s++) {
             nodes.add(new GridNode(new GridCode(streetCode(s)), STREET_NAMES[s], null));
+            if (s == TOWN) {
+                for (int a = 0; a < MANAGED_AREA_NAMES.length; a++) {
+                    nodes.add(new GridNode(new GridCode(streetCode(s) + String.format("%02d", a + 1)), MANAGED_AREA_NAMES[a],
+                            null, streetCode(s), "MANAGED_AREA"));
+                }
+            }
             for (int c = 0; c < COMMUNITIES_PER_STREET; c++) {
                 String communityCode = communityCode(s, c);
-                nodes.add(new GridNode(new GridCode(communityCode), communityName(s, c), null));
+                String above = s == TOWN ? managedAreaCode(s, c) : streetCode(s);
+                nodes.add(new GridNode(new GridCode(communityCode), communityName(s, c), null, above, "COMMUNITY"));
                 for (int g = 0; g < 4; g++) {
                     int[] cell = cell(s, c, g);
                     nodes.add(new GridNode(new GridCode(communityCode + String.format("%03d", g + 1)),

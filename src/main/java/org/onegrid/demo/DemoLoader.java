@@ -138,7 +138,7 @@ class DemoLoader implements ApplicationRunner {
         for (int s = 0; s < DemoDistrict.STREETS; s++) {
             String streetCode = DemoDistrict.streetCode(s);
             String streetName = DemoDistrict.STREET_NAMES[s];
-            Unit office = directory.createUnit(new NewUnit("S" + streetCode.substring(6), streetName + "办事处",
+            Unit office = directory.createUnit(new NewUnit("S" + streetCode.substring(6), DemoDistrict.officeName(s),
                     UnitKind.STREET_OFFICE, centre.id(), streetCode, null), DEMO);
             all.add(office);
             DemoDistrict.STREET_DEPARTMENTS.forEach((line, name) -> all.add(directory.createUnit(new NewUnit(
@@ -147,7 +147,7 @@ class DemoLoader implements ApplicationRunner {
             for (int c = 0; c < DemoDistrict.COMMUNITIES_PER_STREET; c++) {
                 String communityCode = DemoDistrict.communityCode(s, c);
                 Unit committee = directory.createUnit(new NewUnit("C" + communityCode.substring(6),
-                        DemoDistrict.communityName(s, c) + "居民委员会", UnitKind.COMMUNITY_COMMITTEE, office.id(),
+                        DemoDistrict.committeeName(s, c), UnitKind.COMMUNITY_COMMITTEE, office.id(),
                         communityCode, null), DEMO);
                 all.add(committee);
                 for (int g = 1; g <= 4; g++) { // each base grid's own team (小事不出格)

@@ -94,7 +94,7 @@ public class DirectoryService {
         if (region.isEmpty()) {
             v.reject("regionCode", "must be the code of an existing district, street or community");
         } else if (unit.kind() != null && region.get().level() != unit.kind().level()) {
-            v.reject("regionCode", "a " + unit.kind() + " serves a " + unit.kind().level() + ", not a " + region.get().level());
+            v.reject("regionCode", "a " + unit.kind() + " serves a " + unit.kind().level() + ", not a " + region.get().levelKey());
         }
         if (code != null && unitByCode(code).isPresent()) {
             v.reject("code", "is already used");

@@ -1,13 +1,11 @@
 package org.onegrid.grid;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * A territory code in the layout of the national digital city-management standard:
  * 6-digit administrative division code (GB/T 2260), then 3 digits for the street or town,
- * 3 for the community or village, and 2 to 4 for the base grid. The level follows from the
- * length, and a node's parent is the code's prefix.
+ * 3 for the community or village, and 2 to 4 for the base grid. A tier follows from the length,
+ * and a tier's enclosing tier is the code's prefix. A grouping node between tiers (a town's
+ * 管区, see {@link TerritoryLevel}) has the enclosing tier's code and two digits: 8 or 11 digits.
  */
 public record GridCode(String value) {
 
@@ -22,16 +20,23 @@ public record GridCode(String value) {
             return false;
         }
         int n = value.length();
-        return n == 6 || n == 9 || n == 12 || (n >= 14 && n <= 16);
+        return n == 6 || n == 8 || n == 9 || n == 11 || n == 12 || (n >= 14 && n <= 16);
     }
 
+    /** The tier this code names, or null for a grouping node between tiers. */
     public GridLevel level() {
         return switch (value.length()) {
             case 6 -> GridLevel.DISTRICT;
             case 9 -> GridLevel.STREET;
             case 12 -> GridLevel.COMMUNITY;
+            case 8, 11 -> null;
             default -> GridLevel.GRID;
         };
+    }
+
+    /** Whether this is the code of a grouping node between tiers (8 or 11 digits). */
+    public boolean grouping() {
+        return level() == null;
     }
 
     /**
@@ -47,13 +52,17 @@ public record GridCode(String value) {
         };
     }
 
-    /** The enclosing node's code, or null for a district. */
+    /**
+     * The enclosing tier's code, or null for a district: the tier above a tier, or the tier a
+     * grouping node lies in. A node's parent in the tree may instead be a grouping node; the
+     * tree keeps that ({@link GridNode#parentCode()}).
+     */
     public GridCode parent() {
-        return switch (level()) {
-            case DISTRICT -> null;
-            case STREET -> new GridCode(value.substring(0, lengthAt(GridLevel.DISTRICT)));
-            case COMMUNITY -> new GridCode(value.substring(0, lengthAt(GridLevel.STREET)));
-            case GRID -> new GridCode(value.substring(0, lengthAt(GridLevel.COMMUNITY)));
+        return switch (value.length()) {
+            case 6 -> null;
+            case 8, 9 -> new GridCode(value.substring(0, 6));
+            case 11, 12 -> new GridCode(value.substring(0, 9));
+            default -> new GridCode(value.substring(0, 12));
         };
     }
 
@@ -62,23 +71,13 @@ public record GridCode(String value) {
      * for a base grid, its community, street or district.
      */
     public GridCode ancestorAt(GridLevel level) {
-        if (level.ordinal() > level().ordinal()) {
-            throw new IllegalArgumentException(value + " has no " + level + " below it");
+        if (level == level()) {
+            return this;
         }
-        GridCode c = this;
-        while (c.level() != level) {
-            c = c.parent();
+        if (level == GridLevel.GRID || lengthAt(level) >= value.length()) {
+            throw new IllegalArgumentException(value + " has no " + level + " above it");
         }
-        return c;
-    }
-
-    /** From the district down to this node. */
-    public List<GridCode> path() {
-        List<GridCode> path = new ArrayList<>();
-        for (GridCode c = this; c != null; c = c.parent()) {
-            path.add(0, c);
-        }
-        return path;
+        return new GridCode(value.substring(0, lengthAt(level)));
     }
 
     @Override

@@ -33,19 +33,23 @@ public class GridService {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final AuditLog audit;
+    private final TerritoryLevels levels;
     private volatile Map<String, GridNode> nodes = Map.of();
     private volatile GridIndex index = new GridIndex(List.of());
 
-    GridService(JdbcClient jdbc, ObjectMapper json, AuditLog audit) {
+    GridService(JdbcClient jdbc, ObjectMapper json, AuditLog audit, TerritoryLevels levels) {
         this.audit = audit;
+        this.levels = levels;
         this.jdbc = jdbc;
         this.json = json;
     }
 
     /** Loads the tree from the database; call after start-up migrations and after imports. */
     public synchronized void reload() {
-        List<GridNode> loaded = jdbc.sql("SELECT code, name, boundary::text FROM grid_node ORDER BY code")
-                .query((rs, i) -> new GridNode(new GridCode(rs.getString(1)), rs.getString(2), parse(rs.getString(3))))
+        levels.reload();
+        List<GridNode> loaded = jdbc.sql("SELECT code, name, boundary::text, parent_code, level FROM grid_node ORDER BY code")
+                .query((rs, i) -> new GridNode(new GridCode(rs.getString(1)), rs.getString(2), parse(rs.getString(3)),
+                        rs.getString(4), rs.getString(5)))
                 .list();
         Map<String, GridNode> byCode = loaded.stream()
                 .collect(Collectors.toMap(n -> n.code().value(), Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -65,12 +69,46 @@ public class GridService {
         return nodes.isEmpty();
     }
 
-    /** Nodes of one level, or all when level is null; under {@code parentCode} when given. */
+    /** Nodes of one tier, or all when level is null; below {@code parentCode} when given. */
     public List<GridNode> list(GridLevel level, String parentCode) {
         return nodes.values().stream()
                 .filter(n -> level == null || n.level() == level)
-                .filter(n -> parentCode == null || n.code().value().startsWith(parentCode) && !n.code().value().equals(parentCode))
+                .filter(n -> parentCode == null || isBelow(n, parentCode))
                 .toList();
+    }
+
+    /** Nodes of the territory level {@code levelKey}, or all when null; below {@code parentCode} when given. */
+    public List<GridNode> listAt(String levelKey, String parentCode) {
+        return nodes.values().stream()
+                .filter(n -> levelKey == null || n.levelKey().equals(levelKey))
+                .filter(n -> parentCode == null || isBelow(n, parentCode))
+                .toList();
+    }
+
+    /** The nodes directly below {@code code} in the tree. */
+    public List<GridNode> children(String code) {
+        return nodes.values().stream().filter(n -> code.equals(n.parentCode())).toList();
+    }
+
+    /** Whether {@code node} lies somewhere below the node {@code ancestorCode}. */
+    public boolean isBelow(GridNode node, String ancestorCode) {
+        for (String p = node.parentCode(); p != null; ) {
+            if (p.equals(ancestorCode)) {
+                return true;
+            }
+            GridNode above = nodes.get(p);
+            p = above == null ? null : above.parentCode();
+        }
+        return false;
+    }
+
+    /** From the district down to the node {@code code}, through any grouping nodes. */
+    public List<GridNode> path(String code) {
+        List<GridNode> path = new ArrayList<>();
+        for (GridNode n = nodes.get(code); n != null; n = n.parentCode() == null ? null : nodes.get(n.parentCode())) {
+            path.add(0, n);
+        }
+        return path;
     }
 
     /** The base grid under a point, with its path, or empty when no grid covers the point. */
@@ -80,10 +118,8 @@ public class GridService {
 
     public GridLocation location(String gridCode) {
         GridNode grid = require(gridCode);
-        List<GridLocation.PathElement> path = grid.code().path().stream()
-                .map(c -> nodes.get(c.value()))
-                .filter(java.util.Objects::nonNull)
-                .map(n -> new GridLocation.PathElement(n.code().value(), n.name(), n.level()))
+        List<GridLocation.PathElement> path = path(gridCode).stream()
+                .map(n -> new GridLocation.PathElement(n.code().value(), n.name(), n.levelKey()))
                 .toList();
         return new GridLocation(grid.code().value(), grid.name(), path);
     }
@@ -92,14 +128,13 @@ public class GridService {
     @Transactional
     public int save(List<GridNode> incoming, String actor) {
         List<GridNode> sorted = new ArrayList<>(incoming);
+        // shorter codes first: a grouping node (8 or 11 digits) before the nodes it holds
         sorted.sort(Comparator.comparing(n -> n.code().value().length()));
         Map<String, GridNode> known = new LinkedHashMap<>(nodes);
         Validation v = new Validation();
         for (GridNode node : sorted) {
-            String parent = node.parentCode();
-            if (parent != null && !known.containsKey(parent)) {
-                v.reject("features[code=" + node.code() + "]", "parent " + parent + " does not exist");
-            }
+            TreePlacementPolicy.refusal(node, levels.find(node.levelKey()).orElse(null), known)
+                    .ifPresent(reason -> v.reject("features[code=" + node.code() + "]", reason));
             if (node.level() == GridLevel.GRID && node.boundary() == null) {
                 v.reject("features[code=" + node.code() + "].geometry", "a base grid needs a polygon");
             }
@@ -109,9 +144,10 @@ public class GridService {
         for (GridNode node : sorted) {
             jdbc.sql("""
                     INSERT INTO grid_node (code, parent_code, level, name, boundary) VALUES (?, ?, ?, ?, ?::jsonb)
-                    ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, boundary = EXCLUDED.boundary
+                    ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, boundary = EXCLUDED.boundary,
+                        parent_code = EXCLUDED.parent_code, level = EXCLUDED.level
                     """)
-                    .params(node.code().value(), node.parentCode(), node.level().name(), node.name(),
+                    .params(node.code().value(), node.parentCode(), node.levelKey(), node.name(),
                             node.boundary() == null ? null : GeoJson.write(node.boundary()).toString())
                     .update();
         }
@@ -122,7 +158,9 @@ public class GridService {
 
     /**
      * Imports a GeoJSON FeatureCollection whose features carry {@code properties.code} and
-     * {@code properties.name}; base grids need a Polygon or MultiPolygon geometry.
+     * {@code properties.name}; base grids need a Polygon or MultiPolygon geometry. A feature may
+     * name its {@code level} (a territory level's key; a grouping node must when several grouping
+     * levels share its code's length) and its {@code parentCode} (a grouping node within its tier).
      */
     public int importGeoJson(JsonNode collection, String actor) {
         Validation v = new Validation();
@@ -137,8 +175,26 @@ public class GridService {
             String code = properties.path("code").asText(null);
             String name = v.requiredText(field + ".properties.name", properties.path("name").asText(null), Validation.MAX_NAME);
             if (!GridCode.isValid(code)) {
-                v.reject(field + ".properties.code", "must be 6, 9, 12 or 14-16 digits in the national layout");
+                v.reject(field + ".properties.code", "must be 6, 9, 12 or 14-16 digits in the national layout, "
+                        + "or 8 or 11 for a grouping level between tiers");
                 continue;
+            }
+            GridCode parsedCode = new GridCode(code);
+            String levelKey = properties.path("level").asText(null);
+            if (levelKey == null) {
+                List<TerritoryLevel> candidates = parsedCode.grouping()
+                        ? levels.groupingOfLength(code.length()) : List.of(levels.of(parsedCode.level()));
+                if (candidates.size() != 1) {
+                    v.reject(field + ".properties.level", candidates.isEmpty()
+                            ? "no grouping level of this deployment has " + code.length() + "-digit codes"
+                            : "name one of " + candidates.stream().map(TerritoryLevel::key).toList());
+                    continue;
+                }
+                levelKey = candidates.get(0).key();
+            }
+            String parentCode = properties.path("parentCode").asText(null);
+            if (parentCode == null && parsedCode.parent() != null) {
+                parentCode = parsedCode.parent().value();
             }
             Geometry boundary = null;
             try {
@@ -147,7 +203,7 @@ public class GridService {
                 v.reject(field + ".geometry", e.getMessage());
             }
             if (name != null) {
-                parsed.add(new GridNode(new GridCode(code), name, boundary));
+                parsed.add(new GridNode(parsedCode, name, boundary, parentCode, levelKey));
             }
         }
         v.throwIfInvalid();
@@ -173,7 +229,7 @@ public class GridService {
             ObjectNode properties = feature.putObject("properties");
             properties.put("code", node.code().value());
             properties.put("name", node.name());
-            properties.put("level", node.level().name());
+            properties.put("level", node.levelKey());
             properties.put("parentCode", node.parentCode());
             if (node.boundary() != null) {
                 feature.set("geometry", GeoJson.write(node.boundary()));

@@ -34,7 +34,7 @@ class MapData {
     ResponseEntity<List<Place>> places() {
         List<Place> places = java.util.stream.Stream.of(GridLevel.STREET, GridLevel.COMMUNITY)
                 .flatMap(level -> grids.list(level, null).stream())
-                .map(node -> new Place(node.code().value(), node.name(), node.level().name()))
+                .map(node -> new Place(node.code().value(), node.name(), node.levelKey()))
                 .toList();
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(5, TimeUnit.MINUTES)).body(places);
     }

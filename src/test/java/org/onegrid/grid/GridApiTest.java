@@ -45,7 +45,7 @@ class GridApiTest extends ApiTest {
         Response export = http().get("/api/grids/export", "agent");
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.body().get("type").asText()).isEqualTo("FeatureCollection");
-        assertThat(export.body().get("features").size()).isEqualTo(1 + 6 + 42 + 168);
+        assertThat(export.body().get("features").size()).isEqualTo(1 + 6 + 2 + 42 + 168);
 
         String district = """
                 {"type":"FeatureCollection","features":[

@@ -134,6 +134,11 @@ class GridWorkerDayTest extends BrowserTest {
                 .contains("社区民警").contains("指导员").contains("专管员").contains("参与员").contains("单元长")
                 .contains("信息采集员").contains("专职网格员");
         Browser.shot(admin, "28-admin-grid-team");
+        admin.navigate(url("/admin/territory"));
+        assertThat(admin.textContent("#levels")).contains("管区").contains("基础网格");
+        assertThat(admin.textContent("#tree")).contains("浦南镇东片管区").contains("华联村");
+        assertThat(admin.locator("#tree tr[data-level=MANAGED_AREA]:has-text('浦南镇')").count()).isEqualTo(2);
+        Browser.shot(admin, "28b-admin-territory-levels");
 
         Page dispatcher = signIn(desktop(), "dispatcher");
         dispatcher.navigate(url("/notifications"));
