@@ -70,6 +70,11 @@ public class DashboardFigures {
         return new AssessmentService.Period(today().withDayOfMonth(1), today().plusDays(1));
     }
 
+    /** The whole district's figures of a period. */
+    public Figures district(AssessmentService.Period period) {
+        return assessment.district(period).figures();
+    }
+
     /** Today's and this month's tiles. */
     public record Headlines(Headline today, Headline month) {
     }

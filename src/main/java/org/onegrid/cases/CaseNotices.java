@@ -21,6 +21,10 @@ public class CaseNotices {
                           java.time.Instant dueAt) {
     }
 
+    /** A co-handling unit summoned onto a case (吹哨报到) that has not yet reported in, with its deadline. */
+    public record CoHandling(long caseId, String code, String title, long unitId, java.time.Instant dueAt) {
+    }
+
     private final JdbcClient jdbc;
 
     CaseNotices(JdbcClient jdbc) {
@@ -54,6 +58,28 @@ public class CaseNotices {
                 .params(java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), limit)
                 .query((rs, i) -> new Waiting(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         CaseState.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /** The co-handling units of a case that have not reported in yet. */
+    public java.util.List<Long> coHandlersAwaiting(long caseId) {
+        return jdbc.sql("SELECT unit_id FROM case_co_handler WHERE case_id = ? AND reported_at IS NULL ORDER BY unit_id")
+                .param(caseId).query(Long.class).list();
+    }
+
+    /**
+     * Co-handling units of open cases that have not reported in and whose report-in deadline falls
+     * in [from, to), the earliest first, at most {@code limit}.
+     */
+    public java.util.List<CoHandling> coHandlersDueIn(java.time.Instant from, java.time.Instant to, int limit) {
+        return jdbc.sql("""
+                SELECT c.id, c.code, c.title, h.unit_id, h.due_at FROM case_co_handler h JOIN cases c ON c.id = h.case_id
+                WHERE h.reported_at IS NULL AND h.due_at >= ? AND h.due_at < ?
+                  AND c.state NOT IN ('RESOLVED', 'VERIFIED', 'RATED', 'CLOSED', 'VOID')
+                ORDER BY h.due_at LIMIT ?""")
+                .params(java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), limit)
+                .query((rs, i) -> new CoHandling(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getTimestamp(5).toInstant()))
                 .list();
     }
 

@@ -74,6 +74,18 @@ public class Patrols {
         this.clock = clock;
     }
 
+    /** When each of {@code staffIds} last started a patrol; those who never did are left out. */
+    public java.util.Map<Long, Instant> lastStartedBy(java.util.Collection<Long> staffIds) {
+        java.util.Map<Long, Instant> last = new java.util.HashMap<>();
+        if (staffIds.isEmpty()) {
+            return last;
+        }
+        jdbc.sql("SELECT staff_id, max(started_at) FROM patrol WHERE staff_id = ANY (?) GROUP BY staff_id")
+                .param(staffIds.toArray(Long[]::new))
+                .query((rs, i) -> last.put(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
+        return last;
+    }
+
     /** Starts a patrol; the same key again returns the same patrol. One open patrol at a time. */
     public PatrolView start(Position from, StaffMember walker, String idempotencyKey) {
         return startAt(from, walker, idempotencyKey, clock.instant());

@@ -135,6 +135,11 @@ public class Outbox {
         }
 
         @Override
+        public List<Long> coHandlersAwaiting(long caseId) {
+            return notices.coHandlersAwaiting(caseId);
+        }
+
+        @Override
         public boolean needsSiteCheck(String categoryCode) {
             return categoryCode == null || catalog.category(categoryCode).map(c -> c.verificationRequired()).orElse(true);
         }
@@ -259,14 +264,16 @@ public class Outbox {
         String body = messages.getMessage(key + ".body", args, locale);
         String address = r.channel() == Channel.EMAIL ? contact(r.staff().id()).email() : r.phone();
         Instant notBefore = r.channel() == Channel.SMS ? SendingPolicy.notBefore(now, zone, r.urgent(), quietFrom, quietUntil) : now;
-        String dedupe = t.eventId() + ":" + r.event() + ":" + r.channel() + ":" + (r.staff() == null ? "resident" : r.staff().id());
+        String dedupe = (r.once() != null ? r.once() : t.eventId() + ":" + r.event()) + ":" + r.channel() + ":"
+                + (r.staff() == null ? "resident" : r.staff().id());
         return insertMessage(dedupe, r.event(), r.channel(), r.staff(), address, c, subject, body, r.urgent(), notBefore, now);
     }
 
     private int insert(String dedupe, WhoHearsWhat.Event event, Channel channel, StaffMember staff, CaseNotices.Notice c,
                        boolean urgent, Instant notBefore, Instant now) {
         String link = c.caseId() != 0 ? baseUrl + "/cases/" + c.caseId()
-                : event == WhoHearsWhat.Event.SHIFT_SOON ? baseUrl + "/duty" : baseUrl + "/dashboard";
+                : event == WhoHearsWhat.Event.SHIFT_SOON ? baseUrl + "/duty"
+                : event == WhoHearsWhat.Event.PATROL_DUE ? baseUrl + "/m/patrol" : baseUrl + "/dashboard";
         Object[] args = {c.code(), c.title(), "", link};
         String key = "notify." + event.name();
         String address = channel == Channel.EMAIL ? contact(staff.id()).email() : null;
@@ -289,30 +296,37 @@ public class Outbox {
     /**
      * Reminders by the clock: a message to the unit's staff when a case's sign-for or handling
      * deadline comes within {@code dueSoon}, and one when it has just passed (within the last day),
-     * each once per case and deadline (the key names the deadline). Returns how many were written.
+     * each once per case and deadline (the key names the deadline); the same for a co-handling
+     * unit's report-in deadline. Returns how many were written.
      */
     public int remind(Duration dueSoon) {
         Instant now = clock.instant();
         int n = 0;
-        n += remindOf(notices.waitingWithDeadlineIn(now, now.plus(dueSoon), 2000), false, now);
-        n += remindOf(notices.waitingWithDeadlineIn(now.minus(Duration.ofDays(1)), now, 2000), true, now);
+        for (boolean overdue : new boolean[] {false, true}) {
+            Instant from = overdue ? now.minus(Duration.ofDays(1)) : now;
+            Instant to = overdue ? now : now.plus(dueSoon);
+            for (CaseNotices.Waiting w : notices.waitingWithDeadlineIn(from, to, 2000)) {
+                WhoHearsWhat.Event event = overdue ? WhoHearsWhat.Event.OVERDUE
+                        : w.state() == org.onegrid.cases.CaseState.DISPATCHED ? WhoHearsWhat.Event.SIGN_DUE_SOON
+                        : WhoHearsWhat.Event.HANDLING_DUE_SOON;
+                n += remindUnit(event, w.caseId(), w.code(), w.title(), w.ownerUnitId(), w.dueAt(), overdue, now);
+            }
+            for (CaseNotices.CoHandling h : notices.coHandlersDueIn(from, to, 2000)) {
+                WhoHearsWhat.Event event = overdue ? WhoHearsWhat.Event.REPORT_IN_OVERDUE : WhoHearsWhat.Event.REPORT_IN_DUE_SOON;
+                n += remindUnit(event, h.caseId(), h.code(), h.title(), h.unitId(), h.dueAt(), overdue, now);
+            }
+        }
         return n;
     }
 
-    private int remindOf(List<CaseNotices.Waiting> waiting, boolean overdue, Instant now) {
+    private int remindUnit(WhoHearsWhat.Event event, long caseId, String code, String title, long unitId, Instant dueAt,
+                           boolean urgent, Instant now) {
         int n = 0;
-        for (CaseNotices.Waiting w : waiting) {
-            WhoHearsWhat.Event event = overdue ? WhoHearsWhat.Event.OVERDUE
-                    : w.state() == org.onegrid.cases.CaseState.DISPATCHED ? WhoHearsWhat.Event.SIGN_DUE_SOON
-                    : WhoHearsWhat.Event.HANDLING_DUE_SOON;
-            CaseNotices.Notice notice = new CaseNotices.Notice(w.caseId(), w.code(), w.title(), null, null, w.ownerUnitId());
-            for (StaffMember s : staffing.handlersOf(w.ownerUnitId())) {
-                for (Channel ch : staffing.channelsOf(s, event)) {
-                    if (ch != Channel.SMS) {
-                        n += insert(event.name() + ":" + w.caseId() + ":" + w.dueAt().getEpochSecond() + ":" + ch + ":" + s.id(),
-                                event, ch, s, notice, overdue, now, now);
-                    }
-                }
+        CaseNotices.Notice notice = new CaseNotices.Notice(caseId, code, title, null, null, unitId);
+        for (StaffMember s : staffing.handlersOf(unitId)) {
+            for (Channel ch : staffing.channelsOf(s, event)) {
+                n += insert(event.name() + ":" + caseId + ":" + dueAt.getEpochSecond() + ":" + ch + ":" + s.id(),
+                        event, ch, s, notice, urgent, now, now);
             }
         }
         return n;
@@ -338,18 +352,61 @@ public class Outbox {
         return n;
     }
 
-    /** The morning digest for district leaders: how many open cases are overdue, once a day each. */
-    public int digest(long openOverdue) {
+    /** What the morning digest reports: yesterday's figures, this month's so far, and the open overdue cases. */
+    public record DigestFigures(long receivedYesterday, long resolvedYesterday, Double onTimeRateYesterday,
+                                Double satisfactionRateMonth, long openOverdue) {
+    }
+
+    /** The morning digest for district leaders (请阅), once a day each. */
+    public int digest(DigestFigures figures) {
         Instant now = clock.instant();
         String day = now.atZone(calendars.calendar().zone()).toLocalDate().toString();
-        CaseNotices.Notice notice = new CaseNotices.Notice(0, day, Long.toString(openOverdue), null, null, null);
+        Object[] args = {day, figures.receivedYesterday(), figures.resolvedYesterday(), percent(figures.onTimeRateYesterday()),
+                percent(figures.satisfactionRateMonth()), figures.openOverdue(), baseUrl + "/dashboard"};
+        String subject = messages.getMessage("notify.DIGEST.subject", args, Locale.SIMPLIFIED_CHINESE);
+        String body = messages.getMessage("notify.DIGEST.body", args, Locale.SIMPLIFIED_CHINESE);
+        CaseNotices.Notice none = new CaseNotices.Notice(0, day, subject, null, null, null);
         int n = 0;
         for (StaffMember leader : directory.staffList().stream().filter(s -> s.is(Role.DISTRICT_LEADER)).toList()) {
             for (Channel ch : staffing.channelsOf(leader, WhoHearsWhat.Event.DIGEST)) {
-                if (ch != Channel.SMS) {
-                    n += insert("DIGEST:" + day + ":" + ch + ":" + leader.id(), WhoHearsWhat.Event.DIGEST, ch, leader, notice,
-                            false, now, now);
-                }
+                n += insertMessage("DIGEST:" + day + ":" + ch + ":" + leader.id(), WhoHearsWhat.Event.DIGEST, ch, leader,
+                        ch == Channel.EMAIL ? contact(leader.id()).email() : null, none, subject, body, false, now, now);
+            }
+        }
+        return n;
+    }
+
+    private static String percent(Double rate) {
+        return rate == null ? "—" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
+    }
+
+    /**
+     * A working morning's patrol reminder (巡查提醒): each grid worker whose last patrol started
+     * more than {@code gap} ago, or who never patrolled, is told once that day.
+     */
+    public int remindPatrols(org.onegrid.gridwork.Patrols patrols, Duration gap) {
+        return remindPatrolsAt(patrols, gap, clock.instant());
+    }
+
+    /** {@link #remindPatrols} as of {@code now}: nothing on a day off. */
+    int remindPatrolsAt(org.onegrid.gridwork.Patrols patrols, Duration gap, Instant now) {
+        java.time.LocalDate day = now.atZone(calendars.calendar().zone()).toLocalDate();
+        if (!calendars.calendar().isWorkingDay(day)) {
+            return 0;
+        }
+        List<StaffMember> workers = directory.staffList().stream().filter(s -> s.is(Role.GRID_WORKER)).toList();
+        java.util.Map<Long, Instant> last = patrols.lastStartedBy(workers.stream().map(StaffMember::id).toList());
+        int n = 0;
+        for (StaffMember worker : workers) {
+            Instant since = last.get(worker.id());
+            if (since != null && since.isAfter(now.minus(gap))) {
+                continue;
+            }
+            String lastDay = since == null ? "—" : since.atZone(calendars.calendar().zone()).toLocalDate().toString();
+            CaseNotices.Notice notice = new CaseNotices.Notice(0, lastDay, Long.toString(gap.toDays()), null, null, null);
+            for (Channel ch : staffing.channelsOf(worker, WhoHearsWhat.Event.PATROL_DUE)) {
+                n += insert("PATROL_DUE:" + day + ":" + ch + ":" + worker.id(), WhoHearsWhat.Event.PATROL_DUE, ch, worker,
+                        notice, false, now, now);
             }
         }
         return n;

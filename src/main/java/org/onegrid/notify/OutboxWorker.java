@@ -15,13 +15,21 @@ class OutboxWorker {
     private final org.onegrid.cases.CaseStatistics statistics;
     private final java.time.Duration dueSoon;
     private final org.onegrid.gridwork.DutyRota duty;
+    private final org.onegrid.gridwork.Patrols patrols;
+    private final org.onegrid.assessment.DashboardFigures figures;
+    private final java.time.Duration patrolGap;
 
     OutboxWorker(Outbox outbox, org.onegrid.cases.CaseStatistics statistics, org.onegrid.gridwork.DutyRota duty,
-                 @org.springframework.beans.factory.annotation.Value("${onegrid.notify.due-soon:PT2H}") java.time.Duration dueSoon) {
+                 org.onegrid.gridwork.Patrols patrols, org.onegrid.assessment.DashboardFigures figures,
+                 @org.springframework.beans.factory.annotation.Value("${onegrid.notify.due-soon:PT2H}") java.time.Duration dueSoon,
+                 @org.springframework.beans.factory.annotation.Value("${onegrid.notify.patrol-gap:P2D}") java.time.Duration patrolGap) {
         this.outbox = outbox;
         this.statistics = statistics;
         this.dueSoon = dueSoon;
         this.duty = duty;
+        this.patrols = patrols;
+        this.figures = figures;
+        this.patrolGap = patrolGap;
     }
 
     /** Deadline reminders, once a minute (each once per case and deadline). */
@@ -39,9 +47,29 @@ class OutboxWorker {
     @Scheduled(cron = "${onegrid.notify.digest-cron:0 30 8 * * *}", zone = "${onegrid.calendar.zone:Asia/Shanghai}")
     void digest() {
         try {
-            outbox.digest(statistics.openOverdue());
+            outbox.digest(digestFigures());
         } catch (RuntimeException e) {
             log.warn("The morning digest failed and waits for tomorrow: {}", org.onegrid.errors.LogSafe.text(e.getMessage()));
+        }
+    }
+
+    /** Yesterday's received, resolved and on-time rate, this month's satisfaction, the open overdue cases. */
+    Outbox.DigestFigures digestFigures() {
+        java.time.LocalDate today = figures.today();
+        org.onegrid.assessment.Figures yesterday = figures.district(new org.onegrid.assessment.AssessmentService.Period(
+                today.minusDays(1), today));
+        org.onegrid.assessment.Figures month = figures.district(figures.monthPeriod());
+        return new Outbox.DigestFigures(yesterday.received(), yesterday.resolved(), yesterday.onTimeResolutionRate(),
+                month.satisfactionRate(), statistics.openOverdue());
+    }
+
+    /** Grid workers who have not patrolled for {@code onegrid.notify.patrol-gap} (two days), on working mornings. */
+    @Scheduled(cron = "${onegrid.notify.patrol-reminder-cron:0 0 9 * * *}", zone = "${onegrid.calendar.zone:Asia/Shanghai}")
+    void remindPatrols() {
+        try {
+            outbox.remindPatrols(patrols, patrolGap);
+        } catch (RuntimeException e) {
+            log.warn("The patrol reminders failed and wait for tomorrow: {}", org.onegrid.errors.LogSafe.text(e.getMessage()));
         }
     }
 

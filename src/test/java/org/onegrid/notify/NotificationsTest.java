@@ -132,6 +132,106 @@ class NotificationsTest extends ApiTest {
     }
 
     @Test
+    void theResidentHearsTheCaseWasSentToItsUnitAndThatTheRatingIsOpenOnceTheSiteCheckPassed() {
+        String phone = "13900000016";
+        JsonNode c = report(phone);
+        String code = c.get("code").asText();
+        long id = c.get("id").asLong();
+        assertThat(act(id, "dispatch", "dispatcher", "{\"unitId\":" + unitId("D-URBAN_MANAGEMENT") + "}").status()).isEqualTo(200);
+        eventually("the dispatch SMS", () -> !smsTo(phone, "onegrid.DISPATCHED").isEmpty());
+        assertThat(smsTo(phone, "onegrid.DISPATCHED").get(0).get("text").asText()).contains(code).contains("承办单位");
+        assertThat(act(id, "accept", "handler", "{}").status()).isEqualTo(200);
+        assertThat(act(id, "resolve", "handler", "{\"result\":\"已修复\"}").status()).isEqualTo(200);
+        assertThat(act(id, "verify", "gridworker", "{\"passed\":true,\"note\":\"现场已恢复\"}").status()).isEqualTo(200);
+        eventually("the rating SMS", () -> !smsTo(phone, "onegrid.RATING_OPEN").isEmpty());
+        assertThat(smsTo(phone, "onegrid.RATING_OPEN").get(0).get("text").asText()).contains(code).contains("评价")
+                .contains("/public/track?code=" + code);
+        assertThat(smsTo(phone, "onegrid.DISPATCHED")).as("only the first dispatch").hasSize(1);
+    }
+
+    @Test
+    void unitsSummonedByTheWhistleAreToldOnceAndRemindedOfTheirReportIn() {
+        long id = http().post("/api/cases", "agent", newCaseJson("违建多部门协同", "0103")).body().get("id").asLong();
+        long lead = unitId("S001-URBAN_MANAGEMENT");
+        long housing = unitId("S001-HOUSING");
+        long planning = unitId("D-NATURAL_RESOURCES");
+        act(id, "dispatch", "dispatcher", "{}");
+        act(id, "accept", "h-s001-urban_management", "{}");
+        Response summoned = act(id, "whistle", "h-s001", "{\"unitId\":" + lead + ",\"coHandlerUnitIds\":[" + housing + "]}");
+        assertThat(summoned.status()).as(String.valueOf(summoned.body())).isEqualTo(200);
+        String code = summoned.body().get("code").asText();
+        eventually("the summons", () -> inApp("h-s001-housing", code, "CO_HANDLING"));
+        act(id, "whistle", "h-s001", "{\"unitId\":" + lead + ",\"coHandlerUnitIds\":[" + housing + "," + planning + "]}");
+        eventually("the second unit's summons", () -> inApp("h-d-natural_resources", code, "CO_HANDLING"));
+        assertThat(count("h-s001-housing", code, "CO_HANDLING")).as("once per case and unit").isEqualTo(1);
+
+        outbox.remind(Duration.ofDays(30));
+        outbox.remind(Duration.ofDays(30));
+        assertThat(count("h-s001-housing", code, "REPORT_IN_DUE_SOON")).as("once per deadline").isEqualTo(1);
+        assertThat(act(id, "report-in", "h-s001-housing", "{\"result\":\"已核查房屋产权\"}").status()).isEqualTo(200);
+        assertThat(count("h-d-natural_resources", code, "REPORT_IN_DUE_SOON")).isEqualTo(1);
+
+        // A report-in deadline that has just passed: the unit that has not reported in is told, urgently.
+        jdbc.sql("UPDATE case_co_handler SET due_at = now() - interval '1 hour' WHERE case_id = ?").param(id).update();
+        outbox.remind(Duration.ofHours(2));
+        assertThat(count("h-d-natural_resources", code, "REPORT_IN_OVERDUE")).isEqualTo(1);
+        assertThat(count("h-s001-housing", code, "REPORT_IN_OVERDUE")).as("it reported in").isZero();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void anUrgeAndEachDeadlineReachTheUnitAndALowRatingReopensItForTheResident() {
+        String phone = "13900000017";
+        JsonNode c = report(phone);
+        String code = c.get("code").asText();
+        long id = c.get("id").asLong();
+        act(id, "dispatch", "dispatcher", "{\"unitId\":" + unitId("D-URBAN_MANAGEMENT") + "}");
+        assertThat(act(id, "urge", "dispatcher", "{}").status()).isEqualTo(200);
+        eventually("the urge", () -> inApp("handler", code, "URGED"));
+
+        jdbc.sql("UPDATE cases SET due_at = now() - interval '1 hour' WHERE id = ?").param(id).update();
+        outbox.remind(Duration.ofHours(2));
+        assertThat(count("handler", code, "OVERDUE")).as("the sign-for deadline passed").isEqualTo(1);
+        act(id, "accept", "handler", "{}");
+        jdbc.sql("UPDATE cases SET due_at = now() + interval '1 hour' WHERE id = ?").param(id).update();
+        outbox.remind(Duration.ofHours(2));
+        assertThat(count("handler", code, "HANDLING_DUE_SOON")).isEqualTo(1);
+
+        act(id, "resolve", "handler", "{\"result\":\"已更换灯泡\"}");
+        act(id, "verify", "gridworker", "{\"passed\":true}");
+        assertThat(act(id, "rate", "agent", "{\"stars\":1}").status()).isEqualTo(200);
+        eventually("the reopening SMS", () -> !smsTo(phone, "onegrid.REOPENED").isEmpty());
+        assertThat(smsTo(phone, "onegrid.REOPENED").get(0).get("text").asText()).contains(code).contains("重新办理");
+        eventually("the unit's rework", () -> inApp("handler", code, "REWORK"));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.onegrid.gridwork.Patrols patrols;
+
+    @Test
+    void gridWorkersWhoHaveNotPatrolledAreRemindedOnceOnAWorkingMorningAndNotOnAHoliday() {
+        Instant nationalDay = java.time.LocalDate.of(2026, 10, 1).atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        assertThat(outbox.remindPatrolsAt(patrols, Duration.ofDays(2), nationalDay)).as("a holiday").isZero();
+        Instant wednesday = java.time.LocalDate.of(2027, 1, 6).atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        assertThat(outbox.remindPatrolsAt(patrols, Duration.ofDays(2), wednesday)).isPositive();
+        outbox.remindPatrolsAt(patrols, Duration.ofDays(2), wednesday);
+        long reminders = 0;
+        for (JsonNode n : http().get("/api/notifications?limit=200", "gridworker").body().get("items")) {
+            if (n.get("event").asText().equals("PATROL_DUE") && n.get("createdAt").asText().startsWith("2027-01-06")) {
+                reminders++;
+                assertThat(n.get("body").asText()).contains("没有巡查");
+            }
+        }
+        assertThat(reminders).as("once that day").isEqualTo(1);
+        outbox.remindPatrolsAt(patrols, Duration.ofDays(36500), wednesday.plus(Duration.ofDays(1)));
+        for (JsonNode n : http().get("/api/notifications?limit=200", "gridworker").body().get("items")) {
+            assertThat(n.get("createdAt").asText()).as("patrolled within the gap: no reminder").doesNotStartWith("2027-01-07");
+        }
+    }
+
+    @Test
     void aCaseReturnedByItsUnitIsToldToTheDispatchers() {
         JsonNode c = report("13900000004");
         long id = c.get("id").asLong();
@@ -163,13 +263,14 @@ class NotificationsTest extends ApiTest {
         outbox.remind(Duration.ofDays(30));
         assertThat(count("handler", code, "SIGN_DUE_SOON")).as("once per deadline").isEqualTo(1);
 
-        outbox.digest(7);
-        outbox.digest(7);
+        outbox.digest(new Outbox.DigestFigures(12, 9, 8.0 / 9, 0.843, 7));
+        outbox.digest(new Outbox.DigestFigures(12, 9, 8.0 / 9, 0.843, 7));
         long digests = 0;
         for (JsonNode n : http().get("/api/notifications?limit=200", "district").body().get("items")) {
             if (n.get("event").asText().equals("DIGEST")) {
                 digests++;
-                assertThat(n.get("body").asText()).contains("超期未办结事项 7 件");
+                assertThat(n.get("body").asText()).contains("昨日受理 12 件、办结 9 件，按时办结率 88.9%")
+                        .contains("本月群众满意率 84.3%").contains("当前超期未办结 7 件");
             }
         }
         assertThat(digests).as("one a day").isEqualTo(1);
