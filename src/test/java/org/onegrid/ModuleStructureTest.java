@@ -39,6 +39,8 @@ class ModuleStructureTest {
         TABLES.put("assessment", Set.of("figure_day", "figure_feed_position", "assessment_weight", "figure_fact"));
         TABLES.put("ledger", Set.of("assignment_sheet", "assignment_item"));
         TABLES.put("notify", Set.of("notification", "notify_feed_position", "staff_contact", "broadcast", "sms_opt_out"));
+        TABLES.put("volunteering", Set.of("volunteer", "merchant", "activity", "activity_signup", "reward", "redemption",
+                "points_entry"));
         TABLES.put("gridwork", Set.of("patrol", "patrol_point", "patrol_finding", "checklist",
                 "inspection", "inspection_item", "cadre_posting", "duty_shift"));
     }

@@ -15,5 +15,14 @@ public enum Role {
     /** 区领导: sees everything, urges and supervises; changes nothing else. */
     DISTRICT_LEADER,
     /** 系统管理员: users, units, grids, catalogue, calendar. */
-    ADMIN
+    ADMIN,
+    /** 志愿者: a resident who signs up to activities, earns points and redeems them; nothing else. */
+    VOLUNTEER,
+    /** 爱心商家: a merchant who publishes rewards and honours redemptions; nothing else. */
+    MERCHANT;
+
+    /** Residents' roles: their accounts open only the volunteering pages and API. */
+    public boolean resident() {
+        return this == VOLUNTEER || this == MERCHANT;
+    }
 }

@@ -86,6 +86,17 @@ public final class Validation {
         v.throwIfInvalid();
     }
 
+    /** A month written YYYY-MM within the years {@link #year} allows; anything else is refused at once (400). */
+    public static java.time.YearMonth requireMonth(String field, String text) {
+        try {
+            java.time.YearMonth m = java.time.YearMonth.parse(text == null ? "" : text.trim());
+            requireYear(field, m.getYear());
+            return m;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblemException.invalid(field, "must be a month as YYYY-MM, such as 2026-11");
+        }
+    }
+
     /** The UTC year of {@code moment}, checked as {@link #year}. */
     public void moment(String field, java.time.Instant moment) {
         if (moment != null) {

@@ -21,6 +21,8 @@ class StartPages {
             case UNIT_HANDLER, UNIT_LEADER -> "/inbox";
             case GRID_WORKER -> "/m";
             case DISTRICT_LEADER, ADMIN -> "/dashboard";
+            case VOLUNTEER -> "/v";
+            case MERCHANT -> "/v/merchant";
         };
     }
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  *   <li>a unit handler or unit leader: the cases that are or were assigned to their unit; a
  *       street/town office or department also sees everything in its street's territory, and a
  *       community committee everything in its community;</li>
- *   <li>anyone else, or a handler without a unit: nothing.</li>
+ *   <li>volunteers and merchants (residents' accounts), anyone else, or a handler without a
+ *       unit: nothing.</li>
  * </ul>
  */
 @Component
@@ -35,6 +36,7 @@ public class DataScopePolicy {
             case INTAKE_AGENT, DISPATCHER, ADMIN, DISTRICT_LEADER -> DataScope.ALL;
             case GRID_WORKER -> DataScope.of(directory.gridsOf(staff.id()), List.of());
             case UNIT_HANDLER, UNIT_LEADER -> unitScope(staff);
+            case VOLUNTEER, MERCHANT -> DataScope.of(List.of(), List.of());
         };
     }
 

@@ -48,6 +48,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
      */
     static final String[] LEDGER_ROLES = {"INTAKE_AGENT", "DISPATCHER", "UNIT_HANDLER", "UNIT_LEADER", "DISTRICT_LEADER",
             "ADMIN"};
+    /** Every role but the residents' (volunteers, merchants): theirs open only the volunteering pages and API. */
+    static final String[] STAFF_ROLES = {"INTAKE_AGENT", "DISPATCHER", "UNIT_HANDLER", "UNIT_LEADER", "GRID_WORKER",
+            "DISTRICT_LEADER", "ADMIN"};
 
     static {
         // The signed-in staff member is not a request parameter; keep it out of the OpenAPI document.
@@ -143,7 +146,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 "/v3/api-docs/**", "/error", "/api/public/**")).permitAll()
                         .requestMatchers(publicPaths("/api/exports", "/api/exports/**", "/api/assignment-sheets",
                                 "/api/assignment-sheets/**", "/api/reports/**")).hasAnyRole(LEDGER_ROLES)
-                        .anyRequest().authenticated())
+                        .requestMatchers(publicPaths("/api/volunteering/**")).authenticated()
+                        .anyRequest().hasAnyRole(STAFF_ROLES))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -193,7 +197,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(publicPaths("/admin", "/admin/**")).hasRole("ADMIN")
                         .requestMatchers(publicPaths("/gridwork", "/gridwork/**"))
                         .hasAnyRole("DISTRICT_LEADER", "ADMIN", "DISPATCHER", "UNIT_LEADER")
-                        .anyRequest().authenticated())
+                        .requestMatchers(publicPaths("/", "/resubmit", "/logout", "/v", "/v/**")).authenticated()
+                        .anyRequest().hasAnyRole(STAFF_ROLES))
                 .formLogin(form -> form.loginPage("/login").successHandler(toTheFormKeptOrHome())
                         .failureHandler(countedFailure(rateLimits)).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

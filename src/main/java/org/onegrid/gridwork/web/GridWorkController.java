@@ -3,7 +3,6 @@ package org.onegrid.gridwork.web;
 import java.net.URI;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.onegrid.cases.CaseDetails;
 import org.onegrid.cases.CaseIntake;
@@ -200,12 +199,6 @@ class GridWorkController {
     }
 
     static YearMonth month(String month) {
-        try {
-            YearMonth m = YearMonth.parse(month);
-            org.onegrid.errors.Validation.requireYear("month", m.getYear());
-            return m;
-        } catch (DateTimeParseException e) {
-            throw ApiProblemException.invalid("month", "must be a month as YYYY-MM, such as 2026-11");
-        }
+        return org.onegrid.errors.Validation.requireMonth("month", month);
     }
 }
