@@ -147,6 +147,14 @@ public class Activities {
         return new CheckCode(code, until);
     }
 
+    /** The code the organiser shows now, while it holds. */
+    public Optional<CheckCode> currentCode(long activityId, StaffMember organiser) {
+        volunteers.requireOrganiser(organiser, view(activityId).communityCode());
+        return jdbc.sql("SELECT check_code, check_code_until FROM activity WHERE id = ? AND check_code_until > ?")
+                .params(activityId, Timestamp.from(clock.instant()))
+                .query((rs, i) -> new CheckCode(rs.getString(1), ts(rs, "check_code_until"))).optional();
+    }
+
     public SignupView checkIn(long activityId, String code, StaffMember account) {
         return attend(activityId, code, account, true);
     }
