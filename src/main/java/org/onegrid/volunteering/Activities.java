@@ -245,8 +245,7 @@ public class Activities {
     /** The activity, its row locked for the rest of the transaction. */
     private Activity lock(long activityId) {
         return jdbc.sql("SELECT * FROM activity WHERE id = ? FOR UPDATE").param(activityId)
-                .query((rs, i) -> new Activity(rs.getLong("id"), rs.getString("community_code"), ts(rs, "starts_at"),
-                        ts(rs, "ends_at"), rs.getInt("capacity"), rs.getInt("points_per_hour"), rs.getInt("max_hours"),
+                .query((rs, i) -> new Activity(rs.getString("community_code"), ts(rs, "ends_at"), rs.getInt("capacity"), rs.getInt("points_per_hour"), rs.getInt("max_hours"),
                         rs.getString("check_code"), ts(rs, "check_code_until")))
                 .optional().orElseThrow(() -> ApiProblemException.notFound("activity", activityId));
     }

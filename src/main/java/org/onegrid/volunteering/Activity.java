@@ -16,9 +16,7 @@ final class Activity {
     record Signup(long volunteerId, Instant signedUpAt, Instant checkedInAt, Instant checkedOutAt, Instant confirmedAt) {
     }
 
-    private final long id;
     private final String communityCode;
-    private final Instant startsAt;
     private final Instant endsAt;
     private final int capacity;
     private final int pointsPerHour;
@@ -26,21 +24,15 @@ final class Activity {
     private final String checkCode;
     private final Instant checkCodeUntil;
 
-    Activity(long id, String communityCode, Instant startsAt, Instant endsAt, int capacity, int pointsPerHour, int maxHours,
+    Activity(String communityCode, Instant endsAt, int capacity, int pointsPerHour, int maxHours,
              String checkCode, Instant checkCodeUntil) {
-        this.id = id;
         this.communityCode = communityCode;
-        this.startsAt = startsAt;
         this.endsAt = endsAt;
         this.capacity = capacity;
         this.pointsPerHour = pointsPerHour;
         this.maxHours = maxHours;
         this.checkCode = checkCode;
         this.checkCodeUntil = checkCodeUntil;
-    }
-
-    long id() {
-        return id;
     }
 
     String communityCode() {
@@ -100,10 +92,6 @@ final class Activity {
 
     int minutesOf(Signup signup, Integer minutes) {
         return minutes != null ? minutes : (int) Duration.between(signup.checkedInAt(), signup.checkedOutAt()).toMinutes();
-    }
-
-    boolean started(Instant now) {
-        return !now.isBefore(startsAt);
     }
 
     private static void requireSignedUp(Signup signup) {
