@@ -41,6 +41,7 @@ class ModuleStructureTest {
         TABLES.put("notify", Set.of("notification", "notify_feed_position", "staff_contact", "broadcast", "sms_opt_out"));
         TABLES.put("volunteering", Set.of("volunteer", "merchant", "activity", "activity_signup", "reward", "redemption",
                 "points_entry"));
+        TABLES.put("eveningtalks", Set.of("evening_talk", "talk_topic"));
         TABLES.put("gridwork", Set.of("patrol", "patrol_point", "patrol_finding", "checklist",
                 "inspection", "inspection_item", "cadre_posting", "duty_shift"));
     }

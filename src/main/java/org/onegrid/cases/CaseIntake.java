@@ -75,6 +75,23 @@ public class CaseIntake {
      * statement inserts it with its first timeline entry and commits.
      */
     public IntakeResult receiveAt(NewCase request, StaffMember actor, String idempotencyKey, Instant at) {
+        return record(request, actor, idempotencyKey, at, null, null);
+    }
+
+    /** The actor the timeline names for matters a meeting or desk forwarded to a named unit. */
+    public static final StaffMember FORWARDING = new StaffMember(0, "system:forward", "转办", Role.DISPATCHER, null);
+
+    /**
+     * Records a case and sends it straight to {@code unitId} (转办), neither the classifier nor the
+     * grid's team taking it first: a matter a village meeting forwarded to its town. {@code note}
+     * goes on the dispatch (who owns it there, by when). A retry answers with the first case.
+     */
+    public IntakeResult receiveFor(NewCase request, StaffMember actor, String idempotencyKey, long unitId, String note) {
+        return record(request, actor, idempotencyKey, clock.instant(), unitId, note);
+    }
+
+    private IntakeResult record(NewCase request, StaffMember actor, String idempotencyKey, Instant at, Long forwardTo,
+                                String forwardNote) {
         if (!TransitionRules.mayRecord(actor.role())) {
             throw Refusal.notPermitted("a " + actor.role() + " may not record cases");
         }
@@ -128,7 +145,7 @@ public class CaseIntake {
         } else {
             detail = "no coordinates; located by address only";
         }
-        CategoryAdvisor.Suggestion suggestion = category == null ? suggestion(title, description) : null;
+        CategoryAdvisor.Suggestion suggestion = category == null && forwardTo == null ? suggestion(title, description) : null;
         if (suggestion != null) {
             category = catalog.category(suggestion.categoryCode()).orElseThrow();
             detail += "; category " + category.code() + " " + category.name() + " by classifier v"
@@ -152,6 +169,11 @@ public class CaseIntake {
             }
             repository.locateToPlace(existing, placeCode);
             return new IntakeResult(recordedBy(existing, actor), true);
+        }
+        if (forwardTo != null) {
+            transitions.performAt(created.get().id(), CaseAction.DISPATCH,
+                    new ActionRequest(forwardTo, null, null, null, forwardNote, null, null, null), FORWARDING, at);
+            return new IntakeResult(recordedBy(created.get().id(), actor), false);
         }
         StaffMember router = suggestion != null ? CLASSIFIER
                 : GridHandlingPolicy.goesStraightToTeam(actor.role(), category, gridCode) ? GRID_ROUTING : null;

@@ -111,6 +111,22 @@ public class GridService {
         return path;
     }
 
+    /**
+     * A point {lat, lng} inside a node's area (inside its first base grid when it has no outline
+     * of its own), for what is located by the place it concerns: a village's matter.
+     */
+    public Optional<double[]> pointWithin(String code) {
+        Optional<GridNode> node = node(code);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        if (node.get().boundary() != null && !node.get().boundary().isEmpty()) {
+            org.locationtech.jts.geom.Point p = node.get().boundary().getInteriorPoint();
+            return Optional.of(new double[] {p.getY(), p.getX()});
+        }
+        return children(code).stream().map(child -> pointWithin(child.code().value())).flatMap(Optional::stream).findFirst();
+    }
+
     /** The base grid under a point, with its path, or empty when no grid covers the point. */
     public Optional<GridLocation> locate(double lat, double lng) {
         return index.locate(lat, lng).map(this::location);

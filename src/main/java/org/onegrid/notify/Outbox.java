@@ -412,6 +412,33 @@ public class Outbox {
         return n;
     }
 
+    /**
+     * A village meeting's notice (夜话通知): to each staff member on their channels (the village's
+     * grid workers and secretary) and by SMS to each resident's phone (who raised a topic), once
+     * per meeting and recipient, SMS outside quiet hours. {@code args}: village, time, place, link.
+     * Written in the caller's transaction. Returns how many messages were written.
+     */
+    public int noticeMeeting(long meetingId, List<StaffMember> staff, java.util.Collection<String> residentPhones,
+                             Object[] args) {
+        Instant now = clock.instant();
+        String subject = messages.getMessage("notify.MEETING_NOTICE.subject", args, Locale.SIMPLIFIED_CHINESE);
+        String body = messages.getMessage("notify.MEETING_NOTICE.body", args, Locale.SIMPLIFIED_CHINESE);
+        CaseNotices.Notice none = new CaseNotices.Notice(0, null, subject, null, null, null);
+        int n = 0;
+        for (StaffMember to : staff) {
+            for (Channel ch : staffing.channelsOf(to, WhoHearsWhat.Event.MEETING_NOTICE)) {
+                n += insertMessage("MEETING_NOTICE:" + meetingId + ":" + ch + ":" + to.id(), WhoHearsWhat.Event.MEETING_NOTICE,
+                        ch, to, ch == Channel.EMAIL ? contact(to.id()).email() : null, none, subject, body, false, now, now);
+            }
+        }
+        java.time.ZoneId zone = calendars.calendar().zone();
+        for (String phone : new java.util.TreeSet<>(residentPhones)) {
+            n += insertMessage("MEETING_NOTICE:" + meetingId + ":SMS:" + phone, WhoHearsWhat.Event.MEETING_NOTICE, Channel.SMS,
+                    null, phone, none, subject, body, false, SendingPolicy.notBefore(now, zone, false, quietFrom, quietUntil), now);
+        }
+        return n;
+    }
+
     /** An announcement's message to one staff member, on each of their channels (in the caller's transaction). */
     void announce(long broadcastId, StaffMember to, String title, String body, Instant now) {
         CaseNotices.Notice none = new CaseNotices.Notice(0, null, title, null, null, null);

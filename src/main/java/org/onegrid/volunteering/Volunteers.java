@@ -169,7 +169,7 @@ public class Volunteers {
     }
 
     public boolean mayOrganise(StaffMember staff, String communityCode) {
-        return OrganiserPolicy.mayOrganise(staff, Optional.ofNullable(staff.unitId()).flatMap(directory::unit), communityCode);
+        return org.onegrid.directory.CommunityOffice.runs(staff, Optional.ofNullable(staff.unitId()).flatMap(directory::unit), communityCode);
     }
 
     /** The communities a staff member runs volunteering for. */
