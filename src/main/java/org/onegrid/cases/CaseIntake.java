@@ -87,7 +87,13 @@ public class CaseIntake {
      * goes on the dispatch (who owns it there, by when). A retry answers with the first case.
      */
     public IntakeResult receiveFor(NewCase request, StaffMember actor, String idempotencyKey, long unitId, String note) {
-        return record(request, actor, idempotencyKey, clock.instant(), unitId, note);
+        return receiveForAt(request, actor, idempotencyKey, unitId, note, clock.instant());
+    }
+
+    /** {@link #receiveFor} as of {@code at} (loading history: the demo's past meetings). */
+    public IntakeResult receiveForAt(NewCase request, StaffMember actor, String idempotencyKey, long unitId, String note,
+                                     Instant at) {
+        return record(request, actor, idempotencyKey, at, unitId, note);
     }
 
     private IntakeResult record(NewCase request, StaffMember actor, String idempotencyKey, Instant at, Long forwardTo,

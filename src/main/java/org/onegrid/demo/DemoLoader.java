@@ -73,12 +73,14 @@ class DemoLoader implements ApplicationRunner {
     private final boolean embeddedDatabase;
     private final ClassifierService classifier;
     private final DemoGridWork gridWork;
+    private final DemoParticipation participation;
 
     DemoLoader(GridService grids, DirectoryService directory, CatalogService catalog, CaseIntake intake,
                CaseViews cases, CaseTransitions transitions,
                OwnerRouting routing, CalendarService calendars, DemoProperties properties, Clock clock,
                org.springframework.core.env.Environment environment, ClassifierService classifier,
-               DemoGridWork gridWork) {
+               DemoGridWork gridWork, DemoParticipation participation) {
+        this.participation = participation;
         this.classifier = classifier;
         this.gridWork = gridWork;
         String url = environment.getProperty("spring.datasource.url");
@@ -110,6 +112,7 @@ class DemoLoader implements ApplicationRunner {
         Staffing staffing = createUnitsAndStaff();
         int made = createCases(staffing);
         DemoGridWork.Made work = gridWork.load(staffing, properties.seed(), directory.hash(DEMO_PASSWORD));
+        DemoParticipation.Made taking = participation.load(properties.seed());
         try {
             if (properties.trainClassifier()) {
                 classifier.train(List.of(), "demo district closed cases", DEMO);
@@ -118,9 +121,11 @@ class DemoLoader implements ApplicationRunner {
             log.info("No demo classifier: {}", tooFew.getMessage());
         }
         log.info("Demo district {} loaded: {} grid nodes, {} units, {} cases, {} compounds, {} team posts, {} patrols, "
-                        + "{} inspections, {} duty shifts in {} ms; sign in as admin/demo",
+                        + "{} inspections, {} duty shifts, {} evening talks with {} topics, {} volunteers in {} activities, "
+                        + "{} redemptions in {} ms; sign in as admin/demo",
                 DemoDistrict.DISTRICT_NAME, grids.list(null, null).size(), directory.units().size(), made, work.compounds(),
-                work.posts(), work.patrols(), work.inspections(), work.shifts(), (System.nanoTime() - started) / 1_000_000);
+                work.posts(), work.patrols(), work.inspections(), work.shifts(), taking.talks(), taking.topics(),
+                taking.volunteers(), taking.activities(), taking.redemptions(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Who acts for the demo: one handler per unit, the centre's people, a grid worker per community. */

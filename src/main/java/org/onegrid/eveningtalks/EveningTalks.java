@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.onegrid.audit.AuditLog;
 import org.onegrid.calendar.CalendarService;
 import org.onegrid.cases.CaseDetails;
+import org.onegrid.cases.CaseFilter;
 import org.onegrid.cases.CaseIntake;
 import org.onegrid.cases.CaseState;
 import org.onegrid.cases.CaseViews;
@@ -157,6 +158,11 @@ public class EveningTalks {
 
     /** Plans a meeting; the village's topics waiting for a meeting go on its agenda. The same key again returns it. */
     public TalkView plan(NewTalk form, StaffMember secretary, String idempotencyKey) {
+        return planAt(form, secretary, idempotencyKey, clock.instant());
+    }
+
+    /** {@link #plan} as of {@code now} (loading history: the demo's past season). */
+    public TalkView planAt(NewTalk form, StaffMember secretary, String idempotencyKey, Instant now) {
         Validation v = new Validation();
         community(v, form.communityCode());
         String place = v.requiredText("place", form.place(), 200);
@@ -177,7 +183,7 @@ public class EveningTalks {
                     INSERT INTO evening_talk (community_code, starts_at, place, host, planned_by, idempotency_key, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                     .params(form.communityCode(), Timestamp.from(form.startsAt()), place, host, secretary.username(), key,
-                            Timestamp.from(clock.instant()))
+                            Timestamp.from(now))
                     .query(Long.class).single();
             jdbc.sql("UPDATE talk_topic SET talk_id = ? WHERE community_code = ? AND talk_id IS NULL AND outcome IS NULL")
                     .params(created, form.communityCode()).update();
@@ -191,17 +197,27 @@ public class EveningTalks {
 
     /** A resident raises a topic for their village's next meeting (the public page). */
     public TopicView raiseAsResident(NewTopic form, String idempotencyKey) {
+        return raiseAsResidentAt(form, idempotencyKey, clock.instant());
+    }
+
+    /** {@link #raiseAsResident} as of {@code now} (loading history). */
+    public TopicView raiseAsResidentAt(NewTopic form, String idempotencyKey, Instant now) {
         Validation v = new Validation();
         String name = v.requiredText("name", form.name(), 100);
         String phone = v.requiredText("phone", form.phone(), 20);
         if (phone != null && !PHONE.matcher(phone).matches()) {
             v.reject("phone", "must be an 11-digit mobile number");
         }
-        return raise(v, form, Source.RESIDENT, name, phone, null, idempotencyKey, "resident:" + phone);
+        return raise(v, form, Source.RESIDENT, name, phone, null, idempotencyKey, "resident:" + phone, now);
     }
 
     /** A grid worker raises a topic for a village of their grids; the secretary for a village they run. */
     public TopicView raise(NewTopic form, StaffMember by, String idempotencyKey) {
+        return raiseAt(form, by, idempotencyKey, clock.instant());
+    }
+
+    /** {@link #raise} as of {@code now} (loading history). */
+    public TopicView raiseAt(NewTopic form, StaffMember by, String idempotencyKey, Instant now) {
         Validation v = new Validation();
         Source source;
         if (by.is(Role.GRID_WORKER)) {
@@ -216,7 +232,7 @@ public class EveningTalks {
                 requireRuns(by, form.communityCode());
             }
         }
-        return raise(v, form, source, by.displayName(), null, null, idempotencyKey, by.username());
+        return raise(v, form, source, by.displayName(), null, null, idempotencyKey, by.username(), now);
     }
 
     /** An open case of the village goes on the agenda of a meeting, linked to the case. */
@@ -236,11 +252,11 @@ public class EveningTalks {
             return already.get();
         }
         return raise(new Validation(), new NewTopic(talk.communityCode(), c.title(), c.code() + " " + c.description(), null, null),
-                Source.OPEN_MATTER, secretary.displayName(), null, caseId, null, secretary.username());
+                Source.OPEN_MATTER, secretary.displayName(), null, caseId, null, secretary.username(), clock.instant());
     }
 
     private TopicView raise(Validation v, NewTopic form, Source source, String raisedBy, String phone, Long openCaseId,
-                            String idempotencyKey, String keyOwner) {
+                            String idempotencyKey, String keyOwner, Instant now) {
         community(v, form.communityCode());
         String title = v.requiredText("title", form.title(), 200);
         String detail = v.optionalText("detail", form.detail(), Validation.MAX_TEXT);
@@ -255,13 +271,13 @@ public class EveningTalks {
             if (replay.isPresent()) {
                 return replay.get();
             }
-            Long next = nextTalk(form.communityCode()).orElse(null);
+            Long next = nextTalk(form.communityCode(), now).orElse(null);
             return jdbc.sql("""
                     INSERT INTO talk_topic (community_code, talk_id, source, title, detail, raised_by, raiser_phone, open_case_id,
                                             key_owner, idempotency_key, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                     .params(form.communityCode(), next, source.name(), title, detail, raisedBy, phone, openCaseId, keyOwner, key,
-                            Timestamp.from(clock.instant()))
+                            Timestamp.from(now))
                     .query(Long.class).single();
         });
         return topic(id);
@@ -271,8 +287,8 @@ public class EveningTalks {
      * The village's next meeting not yet minuted, from today on, the soonest first; a past
      * meeting left without minutes takes no new topics.
      */
-    private Optional<Long> nextTalk(String communityCode) {
-        Instant today = LocalDate.now(clock.withZone(zone())).atStartOfDay(zone()).toInstant();
+    private Optional<Long> nextTalk(String communityCode, Instant now) {
+        Instant today = now.atZone(zone()).toLocalDate().atStartOfDay(zone()).toInstant();
         return jdbc.sql("""
                 SELECT id FROM evening_talk WHERE community_code = ? AND held_at IS NULL AND starts_at >= ?
                 ORDER BY starts_at, id LIMIT 1""")
@@ -287,13 +303,17 @@ public class EveningTalks {
      * public page from then on.
      */
     public TalkView sendNotice(long talkId, StaffMember secretary) {
+        return sendNoticeAt(talkId, secretary, clock.instant());
+    }
+
+    /** {@link #sendNotice} as of {@code now} (loading history). */
+    public TalkView sendNoticeAt(long talkId, StaffMember secretary, Instant now) {
         tx.executeWithoutResult(status -> {
             EveningTalk talk = lock(talkId);
             requireRuns(secretary, talk.communityCode());
             if (!talk.sendNotice()) {
                 return;
             }
-            Instant now = clock.instant();
             jdbc.sql("UPDATE evening_talk SET noticed_at = ? WHERE id = ?").params(Timestamp.from(now), talkId).update();
             TalkView v = view(talkId);
             List<StaffMember> staff = new ArrayList<>(directory.gridStaffUnder(v.communityCode(),
@@ -319,6 +339,11 @@ public class EveningTalks {
      * (an open matter forwarded stays its own case). Deciding again is refused.
      */
     public TopicView decide(long topicId, Decision decision, StaffMember secretary) {
+        return decideAt(topicId, decision, secretary, clock.instant());
+    }
+
+    /** {@link #decide} as of {@code now} (loading history). */
+    public TopicView decideAt(long topicId, Decision decision, StaffMember secretary, Instant now) {
         TopicView t = topic(topicId);
         if (t.talkId() == null) {
             throw Refusal.illegalInState("topic-not-on-agenda", "the topic waits for the village's next meeting");
@@ -347,7 +372,7 @@ public class EveningTalks {
         if (t.outcome() != null) {
             throw Refusal.illegalInState("topic-decided", "the topic was minuted already as " + t.outcome());
         }
-        load(talk.id()).requireDeciding(clock.instant());
+        load(talk.id()).requireDeciding(now);
         Long caseId = null;
         String caseCode = null;
         if (outcome == TopicOutcomePolicy.Outcome.FORWARDED) {
@@ -356,7 +381,7 @@ public class EveningTalks {
                 caseId = open.id();
                 caseCode = open.code();
             } else {
-                CaseDetails c = forward(t, talk, action, owner, decision.dueOn(), unit, secretary);
+                CaseDetails c = forward(t, talk, action, owner, decision.dueOn(), unit, secretary, now);
                 caseId = c.id();
                 caseCode = c.code();
             }
@@ -365,13 +390,13 @@ public class EveningTalks {
         String forwardedCode = caseCode;
         TopicOutcomePolicy.Outcome decided = outcome;
         tx.executeWithoutResult(status -> {
-            lock(talk.id()).requireDeciding(clock.instant());
+            lock(talk.id()).requireDeciding(now);
             int changed = jdbc.sql("""
                     UPDATE talk_topic SET outcome = ?, action = ?, owner_name = ?, due_on = ?, forwarded_unit_id = ?, case_id = ?,
                            case_code = ?, decided_by = ?, decided_at = ?
                     WHERE id = ? AND outcome IS NULL""")
                     .params(decided.name(), action, owner, decision.dueOn(), unit == null ? null : unit.id(), forwardedCase,
-                            forwardedCode, secretary.username(), Timestamp.from(clock.instant()), topicId)
+                            forwardedCode, secretary.username(), Timestamp.from(now), topicId)
                     .update();
             if (changed == 0) {
                 throw Refusal.illegalInState("topic-decided", "the topic was minuted already");
@@ -383,7 +408,7 @@ public class EveningTalks {
     }
 
     private CaseDetails forward(TopicView t, TalkView talk, String action, String owner, LocalDate dueOn, Unit unit,
-                                StaffMember secretary) {
+                                StaffMember secretary, Instant now) {
         double[] point = grids.pointWithin(talk.communityCode()).orElse(null);
         String phone = jdbc.sql("SELECT raiser_phone FROM talk_topic WHERE id = ?").param(t.id()).query(String.class).optional()
                 .orElse(null);
@@ -395,11 +420,16 @@ public class EveningTalks {
                 ? description.substring(0, Validation.MAX_TEXT) : description, point == null ? null : point[0],
                 point == null ? null : point[1], point == null ? talk.communityName() + " " + talk.place() : null, null,
                 t.source() == Source.RESIDENT ? t.raisedBy() : null, phone);
-        return intake.receiveFor(request, secretary, "talk-topic-" + t.id(), unit.id(), reference).details();
+        return intake.receiveForAt(request, secretary, "talk-topic-" + t.id(), unit.id(), reference, now).details();
     }
 
     /** The owner of a matter settled on the spot reports it done; the next meeting's report shows it done. */
     public TopicView markDone(long topicId, StaffMember secretary) {
+        return markDoneAt(topicId, secretary, clock.instant());
+    }
+
+    /** {@link #markDone} as of {@code now} (loading history). */
+    public TopicView markDoneAt(long topicId, StaffMember secretary, Instant now) {
         TopicView t = topic(topicId);
         requireRuns(secretary, t.communityCode());
         if (!"SETTLED".equals(t.outcome())) {
@@ -407,7 +437,7 @@ public class EveningTalks {
                     + "a forwarded one is done when its case is resolved");
         }
         jdbc.sql("UPDATE talk_topic SET done_at = ? WHERE id = ? AND done_at IS NULL")
-                .params(Timestamp.from(clock.instant()), topicId).update();
+                .params(Timestamp.from(now), topicId).update();
         return topic(topicId);
     }
 
@@ -416,6 +446,11 @@ public class EveningTalks {
      * village's list for its next meeting. Closing again is refused.
      */
     public TalkView close(long talkId, Integer attendance, String minutes, StaffMember secretary) {
+        return closeAt(talkId, attendance, minutes, secretary, clock.instant());
+    }
+
+    /** {@link #close} as of {@code now} (loading history). */
+    public TalkView closeAt(long talkId, Integer attendance, String minutes, StaffMember secretary, Instant now) {
         Validation v = new Validation();
         if (attendance == null || attendance < 0 || attendance > 100000) {
             v.reject("attendance", "must be the number of residents who came, 0 to 100000");
@@ -425,11 +460,11 @@ public class EveningTalks {
         tx.executeWithoutResult(status -> {
             EveningTalk talk = lock(talkId);
             requireRuns(secretary, talk.communityCode());
-            talk.requireClosing(clock.instant());
+            talk.requireClosing(now);
             jdbc.sql("UPDATE evening_talk SET held_at = ?, attendance = ?, minutes = ? WHERE id = ?")
-                    .params(Timestamp.from(clock.instant()), attendance, text, talkId).update();
+                    .params(Timestamp.from(now), attendance, text, talkId).update();
             jdbc.sql("UPDATE talk_topic SET talk_id = NULL WHERE talk_id = ? AND outcome IS NULL").param(talkId).update();
-            nextTalk(talk.communityCode()).ifPresent(n -> jdbc.sql("UPDATE talk_topic SET talk_id = ? WHERE community_code = ? AND talk_id IS NULL AND outcome IS NULL")
+            nextTalk(talk.communityCode(), now).ifPresent(n -> jdbc.sql("UPDATE talk_topic SET talk_id = ? WHERE community_code = ? AND talk_id IS NULL AND outcome IS NULL")
                     .params(n, talk.communityCode()).update());
         });
         audit.record(secretary.username(), "talk.minutes", "evening_talk " + talkId, attendance + " attended");
@@ -464,6 +499,18 @@ public class EveningTalks {
     public Optional<TopicView> topicOfCase(long caseId) {
         return jdbc.sql(SELECT_TOPIC + " WHERE case_id = ? OR open_case_id = ? ORDER BY id DESC LIMIT 1").params(caseId, caseId)
                 .query(TOPIC).optional();
+    }
+
+    /** The village's cases still being handled, the newest first: matters a meeting may take up. */
+    public List<CaseDetails> openMatters(String communityCode, int limit) {
+        return cases.list(new CaseFilter(null, null, communityCode, null, null, null, null, 0, CaseFilter.MAX_PAGE_SIZE), READER)
+                .items().stream().filter(c -> c.state().isOpen() && !TopicProgress.resolved(c.state()))
+                .limit(Math.max(1, limit)).toList();
+    }
+
+    /** The units a topic of the village may be forwarded to: its town's office and departments. */
+    public List<Unit> forwardUnits(String communityCode) {
+        return directory.units().stream().filter(u -> TopicOutcomePolicy.takesForwarded(u, communityCode)).toList();
     }
 
     /** The topics of a village waiting for a meeting. */

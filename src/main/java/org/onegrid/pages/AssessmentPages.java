@@ -1,14 +1,19 @@
 package org.onegrid.pages;
 
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Locale;
 import org.onegrid.assessment.AssessmentService;
 import org.onegrid.assessment.DashboardFigures;
 import org.onegrid.assessment.Dimension;
 import org.onegrid.assessment.Measure;
 import org.onegrid.assessment.Scorecard;
+import org.onegrid.calendar.CalendarService;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.errors.ApiProblemException;
+import org.onegrid.eveningtalks.EveningTalks;
+import org.onegrid.grid.GridLevel;
+import org.onegrid.grid.GridService;
 import org.onegrid.ledger.AssessmentReport;
 import org.onegrid.ledger.TableWriter;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * The assessment (考核) pages: a month's ranking of units, streets, communities, grids or
- * categories with last month's place; each count opens the cases behind it; the monthly report
+ * categories with last month's place, and the month's evening-talk figures per town; each count
+ * opens the cases behind it; the monthly report
  * as a spreadsheet.
  */
 @Controller
@@ -31,11 +37,18 @@ class AssessmentPages {
     private final AssessmentService assessment;
     private final AssessmentReport report;
     private final DashboardFigures dashboard;
+    private final EveningTalks talks;
+    private final GridService grids;
+    private final CalendarService calendars;
 
-    AssessmentPages(AssessmentService assessment, AssessmentReport report, DashboardFigures dashboard) {
+    AssessmentPages(AssessmentService assessment, AssessmentReport report, DashboardFigures dashboard, EveningTalks talks,
+                    GridService grids, CalendarService calendars) {
         this.assessment = assessment;
         this.report = report;
         this.dashboard = dashboard;
+        this.talks = talks;
+        this.grids = grids;
+        this.calendars = calendars;
     }
 
     @GetMapping("/assessment")
@@ -49,6 +62,10 @@ class AssessmentPages {
         model.addAttribute("places", assessment.ranking(d, m));
         model.addAttribute("columns", Scorecard.COLUMNS);
         model.addAttribute("weights", assessment.weights());
+        ZoneId zone = calendars.calendar().zone();
+        grids.list(GridLevel.DISTRICT, null).stream().findFirst().ifPresent(district -> model.addAttribute("talkFigures",
+                talks.figuresBelow(district.code().value(), m.atDay(1).atStartOfDay(zone).toInstant(),
+                        m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant())));
         return "assessment";
     }
 

@@ -18,6 +18,7 @@ import org.onegrid.catalog.CatalogService;
 import org.onegrid.directory.DirectoryService;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.errors.ApiProblemException;
+import org.onegrid.eveningtalks.EveningTalks;
 import org.onegrid.errors.Refusal;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -60,8 +61,11 @@ class CasePages {
     private final CasePhotos photos;
     private final DirectoryService directory;
     private final CatalogService catalog;
+    private final EveningTalks talks;
 
-    CasePages(CaseViews cases, CaseTransitions transitions, CasePhotos photos, DirectoryService directory, CatalogService catalog) {
+    CasePages(CaseViews cases, CaseTransitions transitions, CasePhotos photos, DirectoryService directory, CatalogService catalog,
+              EveningTalks talks) {
+        this.talks = talks;
         this.cases = cases;
         this.transitions = transitions;
         this.photos = photos;
@@ -85,6 +89,7 @@ class CasePages {
         model.addAttribute("reasons", ReturnReason.values());
         model.addAttribute("categories", catalog.leaves());
         model.addAttribute("photoActions", PHOTO_ACTIONS.keySet());
+        talks.topicOfCase(id).ifPresent(t -> model.addAttribute("talkTopic", t));
         return "case";
     }
 

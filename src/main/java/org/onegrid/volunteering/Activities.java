@@ -124,14 +124,19 @@ public class Activities {
     }
 
     public SignupView signUp(long activityId, StaffMember account) {
+        return signUpAt(activityId, account, clock.instant());
+    }
+
+    /** {@link #signUp} as of {@code now} (loading history: the demo's past activities). */
+    public SignupView signUpAt(long activityId, StaffMember account, Instant now) {
         Volunteers.Volunteer volunteer = volunteers.requireVolunteer(account);
         tx.executeWithoutResult(status -> {
             Activity activity = lock(activityId);
             int taken = jdbc.sql("SELECT count(*) FROM activity_signup WHERE activity_id = ?").param(activityId)
                     .query(Integer.class).single();
-            activity.requireSignUp(signup(activityId, volunteer.id()).orElse(null), taken, clock.instant());
+            activity.requireSignUp(signup(activityId, volunteer.id()).orElse(null), taken, now);
             jdbc.sql("INSERT INTO activity_signup (activity_id, volunteer_id, signed_up_at) VALUES (?, ?, ?)")
-                    .params(activityId, volunteer.id(), Timestamp.from(clock.instant())).update();
+                    .params(activityId, volunteer.id(), Timestamp.from(now)).update();
         });
         return signupView(activityId, volunteer.id());
     }
@@ -186,6 +191,11 @@ public class Activities {
      * without the codes.
      */
     public SignupView confirm(long activityId, long volunteerId, Integer minutes, StaffMember organiser) {
+        return confirmAt(activityId, volunteerId, minutes, organiser, clock.instant());
+    }
+
+    /** {@link #confirm} as of {@code now} (loading history). */
+    public SignupView confirmAt(long activityId, long volunteerId, Integer minutes, StaffMember organiser, Instant now) {
         if (minutes != null && (minutes < 0 || minutes > 24 * 60)) {
             throw ApiProblemException.invalid("minutes", "must be 0 to 1440");
         }
@@ -195,7 +205,6 @@ public class Activities {
             Activity activity = lock(activityId);
             Activity.Signup signup = signup(activityId, volunteerId).orElse(null);
             int points = activity.pointsOnConfirm(signup, minutes);
-            Instant now = clock.instant();
             jdbc.sql("UPDATE activity_signup SET confirmed_at = ?, minutes = ?, points = ? WHERE activity_id = ? AND volunteer_id = ?")
                     .params(Timestamp.from(now), activity.minutesOf(signup, minutes), points, activityId, volunteerId).update();
             if (points > 0) {
