@@ -74,13 +74,15 @@ class DemoLoader implements ApplicationRunner {
     private final ClassifierService classifier;
     private final DemoGridWork gridWork;
     private final DemoParticipation participation;
+    private final DemoRegister residents;
 
     DemoLoader(GridService grids, DirectoryService directory, CatalogService catalog, CaseIntake intake,
                CaseViews cases, CaseTransitions transitions,
                OwnerRouting routing, CalendarService calendars, DemoProperties properties, Clock clock,
                org.springframework.core.env.Environment environment, ClassifierService classifier,
-               DemoGridWork gridWork, DemoParticipation participation) {
+               DemoGridWork gridWork, DemoParticipation participation, DemoRegister residents) {
         this.participation = participation;
+        this.residents = residents;
         this.classifier = classifier;
         this.gridWork = gridWork;
         String url = environment.getProperty("spring.datasource.url");
@@ -113,6 +115,7 @@ class DemoLoader implements ApplicationRunner {
         int made = createCases(staffing);
         DemoGridWork.Made work = gridWork.load(staffing, properties.seed(), directory.hash(DEMO_PASSWORD));
         DemoParticipation.Made taking = participation.load(properties.seed());
+        int households = residents.load(properties.seed());
         try {
             if (properties.trainClassifier()) {
                 classifier.train(List.of(), "demo district closed cases", DEMO);
@@ -122,10 +125,11 @@ class DemoLoader implements ApplicationRunner {
         }
         log.info("Demo district {} loaded: {} grid nodes, {} units, {} cases, {} compounds, {} team posts, {} patrols, "
                         + "{} inspections, {} duty shifts, {} evening talks with {} topics, {} volunteers in {} activities, "
-                        + "{} redemptions in {} ms; sign in as admin/demo",
+                        + "{} redemptions, {} households on the register in {} ms; sign in as admin/demo",
                 DemoDistrict.DISTRICT_NAME, grids.list(null, null).size(), directory.units().size(), made, work.compounds(),
                 work.posts(), work.patrols(), work.inspections(), work.shifts(), taking.talks(), taking.topics(),
-                taking.volunteers(), taking.activities(), taking.redemptions(), (System.nanoTime() - started) / 1_000_000);
+                taking.volunteers(), taking.activities(), taking.redemptions(), households,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Who acts for the demo: one handler per unit, the centre's people, a grid worker per community. */

@@ -53,9 +53,12 @@ class GridWorkerPages {
     private final CasePages casePages;
     private final CatalogService catalog;
     private final org.onegrid.grid.Compounds compounds;
+    private final org.onegrid.households.HouseholdRegister register;
 
     GridWorkerPages(CaseViews cases, CaseIntake intake, CasePhotos photos, DirectoryService directory, CasePages casePages,
-                    CatalogService catalog, org.onegrid.grid.Compounds compounds) {
+                    CatalogService catalog, org.onegrid.grid.Compounds compounds,
+                    org.onegrid.households.HouseholdRegister register) {
+        this.register = register;
         this.compounds = compounds;
         this.cases = cases;
         this.intake = intake;
@@ -74,6 +77,7 @@ class GridWorkerPages {
         model.addAttribute("toVerify", toVerify);
         model.addAttribute("open", open);
         model.addAttribute("myGrids", String.join(",", directory.gridsOf(me.id())));
+        model.addAttribute("careOverdue", register.list(null, null, true, 0, 200, me).size());
         return "m/tasks";
     }
 
