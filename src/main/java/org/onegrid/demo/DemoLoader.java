@@ -75,12 +75,14 @@ class DemoLoader implements ApplicationRunner {
     private final DemoGridWork gridWork;
     private final DemoParticipation participation;
     private final DemoRegister residents;
+    private final DemoPetitions petitions;
 
     DemoLoader(GridService grids, DirectoryService directory, CatalogService catalog, CaseIntake intake,
                CaseViews cases, CaseTransitions transitions,
                OwnerRouting routing, CalendarService calendars, DemoProperties properties, Clock clock,
                org.springframework.core.env.Environment environment, ClassifierService classifier,
-               DemoGridWork gridWork, DemoParticipation participation, DemoRegister residents) {
+               DemoGridWork gridWork, DemoParticipation participation, DemoRegister residents, DemoPetitions petitions) {
+        this.petitions = petitions;
         this.participation = participation;
         this.residents = residents;
         this.classifier = classifier;
@@ -116,6 +118,7 @@ class DemoLoader implements ApplicationRunner {
         DemoGridWork.Made work = gridWork.load(staffing, properties.seed(), directory.hash(DEMO_PASSWORD));
         DemoParticipation.Made taking = participation.load(properties.seed());
         int households = residents.load(properties.seed());
+        int petitionCount = petitions.load(clock.instant().atZone(calendars.calendar().zone()).toLocalDate());
         try {
             if (properties.trainClassifier()) {
                 classifier.train(List.of(), "demo district closed cases", DEMO);
@@ -125,10 +128,10 @@ class DemoLoader implements ApplicationRunner {
         }
         log.info("Demo district {} loaded: {} grid nodes, {} units, {} cases, {} compounds, {} team posts, {} patrols, "
                         + "{} inspections, {} duty shifts, {} evening talks with {} topics, {} volunteers in {} activities, "
-                        + "{} redemptions, {} households on the register in {} ms; sign in as admin/demo",
+                        + "{} redemptions, {} households on the register, {} petitions in {} ms; sign in as admin/demo",
                 DemoDistrict.DISTRICT_NAME, grids.list(null, null).size(), directory.units().size(), made, work.compounds(),
                 work.posts(), work.patrols(), work.inspections(), work.shifts(), taking.talks(), taking.topics(),
-                taking.volunteers(), taking.activities(), taking.redemptions(), households,
+                taking.volunteers(), taking.activities(), taking.redemptions(), households, petitionCount,
                 (System.nanoTime() - started) / 1_000_000);
     }
 

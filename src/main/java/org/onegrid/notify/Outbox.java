@@ -424,19 +424,37 @@ public class Outbox {
         String subject = messages.getMessage("notify.MEETING_NOTICE.subject", args, Locale.SIMPLIFIED_CHINESE);
         String body = messages.getMessage("notify.MEETING_NOTICE.body", args, Locale.SIMPLIFIED_CHINESE);
         CaseNotices.Notice none = new CaseNotices.Notice(0, null, subject, null, null, null);
-        int n = 0;
-        for (StaffMember to : staff) {
-            for (Channel ch : staffing.channelsOf(to, WhoHearsWhat.Event.MEETING_NOTICE)) {
-                n += insertMessage("MEETING_NOTICE:" + meetingId + ":" + ch + ":" + to.id(), WhoHearsWhat.Event.MEETING_NOTICE,
-                        ch, to, ch == Channel.EMAIL ? contact(to.id()).email() : null, none, subject, body, false, now, now);
-            }
-        }
+        int n = toStaff("MEETING_NOTICE:" + meetingId, WhoHearsWhat.Event.MEETING_NOTICE, staff, subject, body, now);
         java.time.ZoneId zone = calendars.calendar().zone();
         for (String phone : new java.util.TreeSet<>(residentPhones)) {
             n += insertMessage("MEETING_NOTICE:" + meetingId + ":SMS:" + phone, WhoHearsWhat.Event.MEETING_NOTICE, Channel.SMS,
                     null, phone, none, subject, body, false, SendingPolicy.notBefore(now, zone, false, quietFrom, quietUntil), now);
         }
         return n;
+    }
+
+    /** One message to each staff member on each of their channels, once per {@code key}, channel and person. */
+    private int toStaff(String key, WhoHearsWhat.Event event, List<StaffMember> staff, String subject, String body, Instant now) {
+        CaseNotices.Notice none = new CaseNotices.Notice(0, null, subject, null, null, null);
+        int n = 0;
+        for (StaffMember to : staff) {
+            for (Channel ch : staffing.channelsOf(to, event)) {
+                n += insertMessage(key + ":" + ch + ":" + to.id(), event, ch, to, ch == Channel.EMAIL ? contact(to.id()).email() : null,
+                        none, subject, body, false, now, now);
+            }
+        }
+        return n;
+    }
+
+    /**
+     * A petition's message to the staff its grade tells (信访分级通报): {@code what} is GRADED (a
+     * new petition or a regrade) or OVERDUE (a clock ran out), once per {@code once} and person;
+     * {@code args}: code, grade, title, due. Written in the caller's transaction.
+     */
+    public int noticePetition(String what, String once, List<StaffMember> staff, Object[] args) {
+        String subject = messages.getMessage("notify.PETITION_" + what + ".subject", args, Locale.SIMPLIFIED_CHINESE);
+        String body = messages.getMessage("notify.PETITION_" + what + ".body", args, Locale.SIMPLIFIED_CHINESE);
+        return toStaff("PETITION_" + what + ":" + once, WhoHearsWhat.Event.PETITION, staff, subject, body, clock.instant());
     }
 
     /** An announcement's message to one staff member, on each of their channels (in the caller's transaction). */

@@ -36,7 +36,7 @@ final class WhoHearsWhat {
     /** The events a message is written for. */
     enum Event { RECEIVED, DISPATCHED, RESOLVED, RATING_OPEN, REOPENED, NEW_CASE, URGED, REWORK, TO_VERIFY, RETURNED,
         SIGN_DUE_SOON, HANDLING_DUE_SOON, OVERDUE, CO_HANDLING, REPORT_IN_DUE_SOON, REPORT_IN_OVERDUE, DIGEST, BROADCAST,
-        SHIFT_SOON, PATROL_DUE, MEETING_NOTICE }
+        SHIFT_SOON, PATROL_DUE, MEETING_NOTICE, PETITION }
 
     /**
      * One message to write: to a staff member (on a channel) or to a resident's phone. A message

@@ -16,6 +16,7 @@ import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridService;
 import org.onegrid.ledger.AssessmentReport;
 import org.onegrid.ledger.TableWriter;
+import org.onegrid.petitions.Petitions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,8 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * The assessment (考核) pages: a month's ranking of units, streets, communities, grids or
- * categories with last month's place, and the month's evening-talk figures per town; each count
- * opens the cases behind it; the monthly report
+ * categories with last month's place, the month's evening-talk figures per town and petitions
+ * resolved per grade; each count opens the cases behind it; the monthly report
  * as a spreadsheet.
  */
 @Controller
@@ -40,9 +41,11 @@ class AssessmentPages {
     private final EveningTalks talks;
     private final GridService grids;
     private final CalendarService calendars;
+    private final Petitions petitions;
 
     AssessmentPages(AssessmentService assessment, AssessmentReport report, DashboardFigures dashboard, EveningTalks talks,
-                    GridService grids, CalendarService calendars) {
+                    GridService grids, CalendarService calendars, Petitions petitions) {
+        this.petitions = petitions;
         this.assessment = assessment;
         this.report = report;
         this.dashboard = dashboard;
@@ -66,6 +69,8 @@ class AssessmentPages {
         grids.list(GridLevel.DISTRICT, null).stream().findFirst().ifPresent(district -> model.addAttribute("talkFigures",
                 talks.figuresBelow(district.code().value(), m.atDay(1).atStartOfDay(zone).toInstant(),
                         m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant())));
+        model.addAttribute("petitionFigures", petitions.figures("GRADE", m.atDay(1).atStartOfDay(zone).toInstant(),
+                m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
         return "assessment";
     }
 

@@ -52,22 +52,6 @@ class EveningTalkPages {
         return calendars.calendar().zone();
     }
 
-    /**
-     * Does what a form asked unless its fields did not read ({@code errors} holds them), flashing
-     * {@code done} on success; a refusal's reasons join the errors, which are flashed either way.
-     */
-    private static void attempt(Map<String, String> errors, RedirectAttributes flash, String done, Runnable action) {
-        try {
-            if (errors.isEmpty()) {
-                action.run();
-                flash.addFlashAttribute("done", done);
-            }
-        } catch (ApiProblemException | Refusal refusal) {
-            FormErrors.collect(refusal, errors);
-        }
-        flash.addFlashAttribute("errors", errors);
-    }
-
     private static String back(String community, Long talk) {
         String query = community != null && community.matches("\\d{12}") ? "?community=" + community : "";
         return "redirect:/talks" + query + (talk == null ? "" : (query.isEmpty() ? "?" : "&") + "talk=" + talk);
@@ -133,7 +117,7 @@ class EveningTalkPages {
     @PostMapping("/talks/topics")
     String raise(@RequestParam Map<String, String> typed, StaffMember me, RedirectAttributes flash) {
         String community = typed.get("communityCode");
-        attempt(new HashMap<>(), flash, "raised", () -> talks.raise(new EveningTalks.NewTopic(community, typed.get("title"),
+        FormErrors.attempt(new HashMap<>(), flash, "raised", () -> talks.raise(new EveningTalks.NewTopic(community, typed.get("title"),
                 IntakePages.blankToNull(typed.get("detail")), null, null), me, IntakePages.blankToNull(typed.get("submissionKey"))));
         return back(community, null);
     }
@@ -147,14 +131,14 @@ class EveningTalkPages {
         if (c == null) {
             errors.putIfAbsent("caseId", "choose a case");
         }
-        attempt(errors, flash, "raised", () -> talks.raiseOpenMatter(id, c, me));
+        FormErrors.attempt(errors, flash, "raised", () -> talks.raiseOpenMatter(id, c, me));
         return back(t.communityCode(), id);
     }
 
     @PostMapping("/talks/{id}/notice")
     String notice(@PathVariable long id, StaffMember me, RedirectAttributes flash) {
         EveningTalks.TalkView t = talks.view(id);
-        attempt(new HashMap<>(), flash, "noticed", () -> talks.sendNotice(id, me));
+        FormErrors.attempt(new HashMap<>(), flash, "noticed", () -> talks.sendNotice(id, me));
         return back(t.communityCode(), id);
     }
 
@@ -186,7 +170,7 @@ class EveningTalkPages {
     @PostMapping("/talks/topics/{id}/done")
     String markDone(@PathVariable long id, StaffMember me, RedirectAttributes flash) {
         EveningTalks.TopicView topic = talks.topic(id);
-        attempt(new HashMap<>(), flash, "markedDone", () -> talks.markDone(id, me));
+        FormErrors.attempt(new HashMap<>(), flash, "markedDone", () -> talks.markDone(id, me));
         return back(topic.communityCode(), topic.talkId());
     }
 
@@ -196,7 +180,7 @@ class EveningTalkPages {
         EveningTalks.TalkView t = talks.view(id);
         Map<String, String> errors = new HashMap<>();
         Integer came = FormErrors.parsed("attendance", attendance, Integer::valueOf, "a number of residents", errors);
-        attempt(errors, flash, "minuted", () -> talks.close(id, came, minutes, me));
+        FormErrors.attempt(errors, flash, "minuted", () -> talks.close(id, came, minutes, me));
         return back(t.communityCode(), id);
     }
 
@@ -253,7 +237,7 @@ class EveningTalkPages {
 
     @PostMapping("/m/talks")
     String raiseAsGridWorker(@RequestParam Map<String, String> typed, StaffMember me, RedirectAttributes flash) {
-        attempt(new HashMap<>(), flash, "raised", () -> flash.addFlashAttribute("raisedTitle", talks.raise(new EveningTalks.NewTopic(
+        FormErrors.attempt(new HashMap<>(), flash, "raised", () -> flash.addFlashAttribute("raisedTitle", talks.raise(new EveningTalks.NewTopic(
                 typed.get("communityCode"), typed.get("title"), IntakePages.blankToNull(typed.get("detail")), null, null), me,
                 IntakePages.blankToNull(typed.get("submissionKey"))).title()));
         return "redirect:/m/talks";

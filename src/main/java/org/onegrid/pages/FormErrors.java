@@ -54,4 +54,22 @@ final class FormErrors {
             return null;
         }
     }
+
+    /**
+     * Does what a page's form asked unless its fields did not read ({@code errors} holds them),
+     * flashing {@code done} on success; a refusal's reasons join the errors, which are flashed
+     * either way (flash attributes live in the session: plain strings only).
+     */
+    static void attempt(Map<String, String> errors, org.springframework.web.servlet.mvc.support.RedirectAttributes flash,
+                        String done, Runnable action) {
+        try {
+            if (errors.isEmpty()) {
+                action.run();
+                flash.addFlashAttribute("done", done);
+            }
+        } catch (org.onegrid.errors.ApiProblemException | org.onegrid.errors.Refusal refusal) {
+            collect(refusal, errors);
+        }
+        flash.addFlashAttribute("errors", errors);
+    }
 }

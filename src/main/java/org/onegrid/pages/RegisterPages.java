@@ -53,18 +53,6 @@ class RegisterPages {
         return "redirect:/register" + (grid != null && grid.matches("\\d{15}") ? "?grid=" + grid : "");
     }
 
-    /** Does what a form asked, flashing {@code done} or the refusal's reasons (plain strings only: flash lives in the session). */
-    private static void attempt(RedirectAttributes flash, String done, Runnable action) {
-        Map<String, String> errors = new HashMap<>();
-        try {
-            action.run();
-            flash.addFlashAttribute("done", done);
-        } catch (ApiProblemException | Refusal refusal) {
-            FormErrors.collect(refusal, errors);
-        }
-        flash.addFlashAttribute("errors", errors);
-    }
-
     // ---- the community's desk -------------------------------------------------------------------
 
     @GetMapping("/register")
@@ -90,7 +78,7 @@ class RegisterPages {
 
     @PostMapping("/register/households")
     String addHousehold(@RequestParam Map<String, String> typed, StaffMember me, RedirectAttributes flash) {
-        attempt(flash, "household", () -> register.create(new HouseholdRegister.NewHousehold(typed.get("gridCode"),
+        FormErrors.attempt(new HashMap<>(), flash, "household", () -> register.create(new HouseholdRegister.NewHousehold(typed.get("gridCode"),
                 IntakePages.blankToNull(typed.get("buildingCode")), IntakePages.blankToNull(typed.get("unitNo")),
                 IntakePages.blankToNull(typed.get("room")), IntakePages.blankToNull(typed.get("address"))), me));
         return back(typed.get("gridCode"));
@@ -100,7 +88,7 @@ class RegisterPages {
     String addMember(@PathVariable long id, @RequestParam Map<String, String> typed,
                      @RequestParam(name = "flags", required = false) List<String> flags, StaffMember me, RedirectAttributes flash) {
         String grid = register.household(id, me).gridCode();
-        attempt(flash, "member", () -> register.addMember(id, new HouseholdRegister.NewMember(typed.get("name"),
+        FormErrors.attempt(new HashMap<>(), flash, "member", () -> register.addMember(id, new HouseholdRegister.NewMember(typed.get("name"),
                 typed.get("idNumber"), IntakePages.blankToNull(typed.get("phone")), typed.get("relation"), typed.get("residence"),
                 flags == null ? List.of() : flags, null), me));
         return back(grid);
@@ -110,7 +98,7 @@ class RegisterPages {
     String reveal(@PathVariable long id, @RequestParam(required = false) String purpose, StaffMember me, RedirectAttributes flash) {
         HouseholdRegister.MemberView m = register.member(id, me);
         String grid = register.household(m.householdId(), me).gridCode();
-        attempt(flash, "revealed", () -> {
+        FormErrors.attempt(new HashMap<>(), flash, "revealed", () -> {
             HouseholdRegister.Revealed r = register.reveal(id, purpose, me);
             flash.addFlashAttribute("revealedId", String.valueOf(id));
             flash.addFlashAttribute("revealedText", r.name() + " " + r.idNumber() + (r.phone() == null ? "" : " " + r.phone()));
@@ -122,7 +110,7 @@ class RegisterPages {
     String moveOut(@PathVariable long id, @RequestParam(required = false) String reason, StaffMember me, RedirectAttributes flash) {
         HouseholdRegister.MemberView m = register.member(id, me);
         String grid = register.household(m.householdId(), me).gridCode();
-        attempt(flash, "movedOut", () -> register.moveOut(id, register.today(), IntakePages.blankToNull(reason), me));
+        FormErrors.attempt(new HashMap<>(), flash, "movedOut", () -> register.moveOut(id, register.today(), IntakePages.blankToNull(reason), me));
         return back(grid);
     }
 
@@ -177,7 +165,7 @@ class RegisterPages {
             return back(typed.get("gridCode"));
         }
         String checklist = typed.getOrDefault("checklist", "");
-        attempt(flash, "campaign", () -> campaigns.launch(new Campaigns.NewCampaign(typed.get("title"), typed.get("kind"),
+        FormErrors.attempt(new HashMap<>(), flash, "campaign", () -> campaigns.launch(new Campaigns.NewCampaign(typed.get("title"), typed.get("kind"),
                 List.of(typed.getOrDefault("gridCode", "")), List.of(checklist.split("\\R")), starts, ends), me));
         return back(typed.get("gridCode"));
     }
@@ -198,7 +186,7 @@ class RegisterPages {
             flash.addFlashAttribute("errors", errors);
             return "redirect:/admin/flags";
         }
-        attempt(flash, "flag", () -> register.saveFlag(new HouseholdRegister.CareFlag(typed.get("code"), typed.get("nameZh"),
+        FormErrors.attempt(new HashMap<>(), flash, "flag", () -> register.saveFlag(new HouseholdRegister.CareFlag(typed.get("code"), typed.get("nameZh"),
                 typed.get("nameEn"), every, typed.containsKey("active")), me));
         return "redirect:/admin/flags";
     }
@@ -228,7 +216,7 @@ class RegisterPages {
     String update(@PathVariable long id, @RequestParam(required = false) String phone,
                   @RequestParam(name = "flags", required = false) List<String> flags, StaffMember me, RedirectAttributes flash) {
         List<String> ticked = flags == null ? List.of() : flags.stream().filter(f -> !f.isBlank()).toList();
-        attempt(flash, "updated", () -> register.change(id, new HouseholdRegister.MemberChange(IntakePages.blankToNull(phone), null,
+        FormErrors.attempt(new HashMap<>(), flash, "updated", () -> register.change(id, new HouseholdRegister.MemberChange(IntakePages.blankToNull(phone), null,
                 null, ticked), me));
         return "redirect:/m/households";
     }
@@ -236,7 +224,7 @@ class RegisterPages {
     @PostMapping("/m/households/{id}/visits")
     String visit(@PathVariable long id, @RequestParam(required = false) String note, @RequestParam(required = false) String submissionKey,
                  StaffMember me, RedirectAttributes flash) {
-        attempt(flash, "visited", () -> register.visit(id, IntakePages.blankToNull(note), me, IntakePages.blankToNull(submissionKey)));
+        FormErrors.attempt(new HashMap<>(), flash, "visited", () -> register.visit(id, IntakePages.blankToNull(note), me, IntakePages.blankToNull(submissionKey)));
         return "redirect:/m/households";
     }
 
@@ -248,7 +236,7 @@ class RegisterPages {
         for (int i = 0; i < c.checklist().size(); i++) {
             answers.add("yes".equals(typed.get("item" + i)));
         }
-        attempt(flash, "checked", () -> campaigns.check(campaign, new Campaigns.Check(householdId, answers,
+        FormErrors.attempt(new HashMap<>(), flash, "checked", () -> campaigns.check(campaign, new Campaigns.Check(householdId, answers,
                 IntakePages.blankToNull(typed.get("note"))), me));
         return "redirect:/m/households?campaign=" + campaign;
     }

@@ -15,7 +15,7 @@ class PageSessionPaths implements BeanPostProcessor {
     /** The context root (""), and each page's path with everything below it. */
     static final String[] PAGE_PATHS = {"", "/login", "/logout", "/denied", "/intake/*", "/dispatch/*", "/inbox/*",
             "/cases/*", "/m/*", "/dashboard/*", "/public/*", "/map/*", "/ledger/*", "/assessment/*", "/resubmit/*",
-            "/duty/*", "/admin/*", "/gridwork/*", "/notifications/*", "/v/*", "/volunteering/*", "/talks/*", "/register/*"};
+            "/duty/*", "/admin/*", "/gridwork/*", "/notifications/*", "/v/*", "/volunteering/*", "/talks/*", "/register/*", "/petitions/*"};
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.onegrid.support.ApiTest;
+import org.onegrid.support.Http.Response;
 
 /** The firewall's loops accept exactly what Spring Security's regular expressions accept. */
 class HeaderFirewallTest extends ApiTest {
@@ -50,5 +51,16 @@ class HeaderFirewallTest extends ApiTest {
             String statusLine = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
             return Integer.parseInt(statusLine.substring(9, 12));
         }
+    }
+
+    @Test
+    void aFormsLineBreaksPassAndOtherControlCharactersDoNot() {
+        assertThat(HeaderFirewall.ASSIGNED_NOT_CONTROL_OR_LINES.test("核实补偿款 | 2026-12-20\r\n召开协调会\t| 2026-12-24")).isTrue();
+        assertThat(HeaderFirewall.ASSIGNED_NOT_CONTROL_OR_LINES.test("a\u0000b")).isFalse();
+        assertThat(HeaderFirewall.ASSIGNED_NOT_CONTROL_OR_LINES.test("\u001b[31mred")).isFalse();
+        assertThat(HeaderFirewall.ASSIGNED_NOT_CONTROL.test("a\nb")).as("names take no line break").isFalse();
+        Response multiLine = http().postForm("/login", null, java.util.Map.of("username", "nobody", "password", "a\r\nb"), null,
+                null, null, null);
+        assertThat(multiLine.status()).as("a line break in a form value is read, not refused").isNotEqualTo(400);
     }
 }
