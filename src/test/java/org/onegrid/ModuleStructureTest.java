@@ -42,6 +42,7 @@ class ModuleStructureTest {
         TABLES.put("volunteering", Set.of("volunteer", "merchant", "activity", "activity_signup", "reward", "redemption",
                 "points_entry"));
         TABLES.put("eveningtalks", Set.of("evening_talk", "talk_topic"));
+        TABLES.put("open311", Set.of("open311_client", "open311_request", "service_question"));
         TABLES.put("petitions", Set.of("petition_grade", "petition_rule", "petition", "petition_link", "petition_regrade",
                 "petition_step", "petition_visit", "mediation"));
         TABLES.put("households", Set.of("care_flag", "household", "household_member", "member_move", "register_campaign",

@@ -18,6 +18,8 @@ public enum Channel {
     PETITION,
     /** 居民网上/扫码提交 */
     RESIDENT_ONLINE,
+    /** Open311 GeoReport v2: an application of a client the administrator issued a key to */
+    OPEN311,
     /** 其他 */
     OTHER
 }

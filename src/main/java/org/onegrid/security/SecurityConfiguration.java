@@ -128,10 +128,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                     org.springframework.beans.factory.ObjectProvider<DirectApiRoute> directRoutes,
                                     @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors)
             throws Exception {
-        RateLimitFilter rateLimits = new RateLimitFilter(limits, json);
+        RateLimitFilter rateLimits = new RateLimitFilter(limits, json, request -> request.getRequestURI().startsWith("/api/public/")
+                || request.getRequestURI().startsWith("/open311/"));
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json, rateLimits);
         http.securityMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(
-                        publicPaths("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/error")))
+                        publicPaths("/api/**", "/open311/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/error")))
                 .authenticationManager(authenticationManager)
                 .addFilterBefore(rateLimits, BasicAuthenticationFilter.class)
                 .addFilterBefore(new BodySizeLimitFilter(json), BasicAuthenticationFilter.class)
@@ -143,7 +144,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(publicPaths("/actuator/health", "/actuator/health/**", "/v3/api-docs",
-                                "/v3/api-docs/**", "/error", "/api/public/**")).permitAll()
+                                "/v3/api-docs/**", "/error", "/api/public/**", "/open311/**")).permitAll()
                         .requestMatchers(publicPaths("/api/exports", "/api/exports/**", "/api/assignment-sheets",
                                 "/api/assignment-sheets/**", "/api/reports/**")).hasAnyRole(LEDGER_ROLES)
                         .requestMatchers(publicPaths("/api/volunteering/**")).authenticated()

@@ -192,4 +192,20 @@ class PetitionsTest extends ApiTest {
                 {"position":7,"name":"x","kind":"NOPE","threshold":3,"grade":"YELLOW"}""").body().get("errors").findValuesAsText("field"))
                 .contains("kind");
     }
+
+    @Test
+    void aPetitionWhoseClockRanOutIsToldUpwardsOnce() {
+        JsonNode p = register("320706003002001", phone(), null, false, 1);
+        long id = p.get("id").asLong();
+        assertThat(p.get("grade").asText()).isEqualTo("BLUE");
+        jdbc.sql("UPDATE petition SET contact_due_at = now() - interval '1 hour' WHERE id = ?").param(id).update();
+        assertThat(petitions.sweep()).isPositive();
+        String key = "PETITION_OVERDUE:" + id + ":%";
+        long told = jdbc.sql("SELECT count(*) FROM notification n JOIN staff s ON s.id = n.staff_id WHERE s.username = 'district' "
+                + "AND n.dedupe_key LIKE ?").param(key).query(Long.class).single();
+        assertThat(told).as("a blue petition not contacted in time goes up to the district's leaders").isPositive();
+        petitions.sweep();
+        assertThat(jdbc.sql("SELECT count(*) FROM notification n JOIN staff s ON s.id = n.staff_id WHERE s.username = 'district' "
+                + "AND n.dedupe_key LIKE ?").param(key).query(Long.class).single()).as("once").isEqualTo(told);
+    }
 }

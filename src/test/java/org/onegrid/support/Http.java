@@ -84,6 +84,16 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** A form-encoded POST ({@code application/x-www-form-urlencoded}); {@code headers}: names and values in turn. */
+    public Response postUrlEncoded(String path, String user, String body, String... headers) {
+        HttpRequest.Builder b = builder(path, user).header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
+    }
+
     /** A multipart form POST of one file part named {@code part}. */
     public Response postFile(String path, String user, String part, String fileName, byte[] content) {
         return postForm(path, user, java.util.Map.of(), part, fileName, "application/octet-stream", content);
