@@ -42,6 +42,7 @@ class ModuleStructureTest {
         TABLES.put("volunteering", Set.of("volunteer", "merchant", "activity", "activity_signup", "reward", "redemption",
                 "points_entry"));
         TABLES.put("eveningtalks", Set.of("evening_talk", "talk_topic"));
+        TABLES.put("hotline", Set.of("hotline_order", "hotline_category_map", "hotline_update", "hotline_feed_position"));
         TABLES.put("open311", Set.of("open311_client", "open311_request", "service_question"));
         TABLES.put("petitions", Set.of("petition_grade", "petition_rule", "petition", "petition_link", "petition_regrade",
                 "petition_step", "petition_visit", "mediation"));
