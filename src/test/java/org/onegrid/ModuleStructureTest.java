@@ -34,7 +34,8 @@ class ModuleStructureTest {
         TABLES.put("calendar", Set.of("calendar_year"));
         TABLES.put("cases", Set.of("cases", "case_event", "case_co_handler", "case_linked_reporter", "case_photo"));
         TABLES.put("audit", Set.of("audit_log", "personal_data_access"));
-        TABLES.put("security", Set.of("api_token", "spring_session", "spring_session_attributes"));
+        TABLES.put("security", Set.of("api_token", "spring_session", "spring_session_attributes", "address_count"));
+        TABLES.put("platform", Set.of("shedlock", "cache_version"));
         TABLES.put("dispatch", Set.of("routing_rule", "duplicate_window", "classifier_model"));
         TABLES.put("assessment", Set.of("figure_day", "figure_feed_position", "assessment_weight", "figure_fact"));
         TABLES.put("ledger", Set.of("assignment_sheet", "assignment_item"));

@@ -33,13 +33,18 @@ public class CalendarService {
     private volatile Map<Integer, CalendarYear> years;
     private volatile WorkingCalendar calendar;
 
-    CalendarService(JdbcClient jdbc, ObjectMapper json, CalendarProperties properties, AuditLog audit) {
+    private final org.onegrid.platform.SharedChanges shared;
+
+    CalendarService(JdbcClient jdbc, ObjectMapper json, CalendarProperties properties, AuditLog audit,
+                    org.onegrid.platform.SharedChanges shared) {
+        this.shared = shared;
         this.audit = audit;
         this.jdbc = jdbc;
         this.json = json;
         this.zone = ZoneId.of(properties.zone());
         this.officeHours = OfficeHours.parse(properties.officeHours());
         reload();
+        shared.onChange("calendar", this::reload);
     }
 
     /** The calendar in force now. */
@@ -86,6 +91,7 @@ public class CalendarService {
         audit.record(actor, "calendar.year.put", "calendar " + year, body.holidays().size() + " holidays, "
                 + body.makeUpWorkdays().size() + " make-up workdays");
         reload();
+        shared.changed("calendar");
         return years.get(year);
     }
 

@@ -19,6 +19,7 @@ class ArbitrationFallback {
     }
 
     @Scheduled(fixedDelayString = "${onegrid.arbitration.fallback-every:PT1M}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "arbitration-fallback", lockAtMostFor = "PT5M")
     void run() {
         desk.applyFallback();
     }

@@ -43,6 +43,7 @@ public class ReporterRetention {
     }
 
     @Scheduled(cron = "${onegrid.retention.cron:0 17 * * * *}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "reporter-retention", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void scheduled() {
         run("system:retention");
     }

@@ -31,9 +31,13 @@ public class CatalogService {
     private final AuditLog audit;
     private volatile Map<String, Category> categories = Map.of();
 
-    CatalogService(JdbcClient jdbc, AuditLog audit) {
+    private final org.onegrid.platform.SharedChanges shared;
+
+    CatalogService(JdbcClient jdbc, AuditLog audit, org.onegrid.platform.SharedChanges shared) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.shared = shared;
+        shared.onChange("catalog", this::reload);
     }
 
     public List<Category> all() {
@@ -121,6 +125,7 @@ public class CatalogService {
         audit.record(actor, "category.save", "category " + category.code(), category.name() + ", limit " + category.limit()
                 + ", owners " + category.owners());
         reload();
+        shared.changed("catalog");
         return categories.get(category.code());
     }
 
@@ -135,6 +140,7 @@ public class CatalogService {
         defaults.forEach(this::insert);
         audit.record("system:start", "category.seed", "catalogue", defaults.size() + " default categories");
         reload();
+        shared.changed("catalog");
         return defaults.size();
     }
 

@@ -48,7 +48,12 @@ public class DirectoryService {
     private final AuditLog audit;
     private volatile Map<Long, Unit> units = Map.of();
 
-    DirectoryService(JdbcClient jdbc, GridService grids, PasswordEncoder passwords, AuditLog audit) {
+    private final org.onegrid.platform.SharedChanges shared;
+
+    DirectoryService(JdbcClient jdbc, GridService grids, PasswordEncoder passwords, AuditLog audit,
+                     org.onegrid.platform.SharedChanges shared) {
+        this.shared = shared;
+        shared.onChange("units", this::reloadUnits);
         this.audit = audit;
         this.jdbc = jdbc;
         this.grids = grids;
@@ -106,6 +111,7 @@ public class DirectoryService {
                 .query(Long.class).single();
         audit.record(actor, "unit.create", "unit " + id, code + " " + name + " (" + unit.kind() + ")");
         reloadUnits();
+        shared.changed("units");
         return requireUnit(id);
     }
 

@@ -3,7 +3,7 @@
  * departments, community/village committees, the command centre), staff accounts, their roles,
  * and staff assigned to grids.
  */
-@ApplicationModule(allowedDependencies = {"grid", "audit", "errors"})
+@ApplicationModule(allowedDependencies = {"platform", "grid", "audit", "errors"})
 package org.onegrid.directory;
 
 import org.springframework.modulith.ApplicationModule;

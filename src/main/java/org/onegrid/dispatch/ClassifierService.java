@@ -190,6 +190,7 @@ public class ClassifierService implements CategoryAdvisor {
 
     /** Weekly by default; a deployment with no closed cases yet simply has no model. */
     @Scheduled(cron = "${onegrid.classifier.retrain-cron:0 0 3 * * SUN}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "classifier-retrain", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
     void retrain() {
         try {
             train(List.of(), "closed cases (scheduled)", "system:classifier");

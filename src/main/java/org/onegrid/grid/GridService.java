@@ -37,7 +37,12 @@ public class GridService {
     private volatile Map<String, GridNode> nodes = Map.of();
     private volatile GridIndex index = new GridIndex(List.of());
 
-    GridService(JdbcClient jdbc, ObjectMapper json, AuditLog audit, TerritoryLevels levels) {
+    private final org.onegrid.platform.SharedChanges shared;
+
+    GridService(JdbcClient jdbc, ObjectMapper json, AuditLog audit, TerritoryLevels levels,
+                org.onegrid.platform.SharedChanges shared) {
+        this.shared = shared;
+        shared.onChange("grid", this::reload);
         this.audit = audit;
         this.levels = levels;
         this.jdbc = jdbc;
@@ -169,6 +174,7 @@ public class GridService {
         }
         audit.record(actor, "grid.save", "grid tree", sorted.size() + " nodes added or replaced");
         reload();
+        shared.changed("grid");
         return sorted.size();
     }
 

@@ -25,9 +25,12 @@ public class TerritoryLevels {
     private final AuditLog audit;
     private volatile List<TerritoryLevel> levels = List.of();
 
-    TerritoryLevels(JdbcClient jdbc, AuditLog audit) {
+    private final org.onegrid.platform.SharedChanges shared;
+
+    TerritoryLevels(JdbcClient jdbc, AuditLog audit, org.onegrid.platform.SharedChanges shared) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.shared = shared;
     }
 
     public synchronized void reload() {
@@ -93,6 +96,7 @@ public class TerritoryLevels {
                 """).params(key, nameZh, nameEn, level.tier() == null ? null : level.tier().name(), length).update();
         audit.record(actor, "grid.level", key, nameZh + " / " + nameEn + ", " + length + " digits");
         reload();
+        shared.changed("grid"); // the others reload the tree and its levels
         return level;
     }
 

@@ -42,6 +42,7 @@ public class RegisterRetention {
     }
 
     @Scheduled(cron = "${onegrid.retention.cron:0 17 * * * *}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "register-retention", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void scheduled() {
         run("system:retention");
     }

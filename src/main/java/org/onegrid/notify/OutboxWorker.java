@@ -34,6 +34,7 @@ class OutboxWorker {
 
     /** Deadline reminders, once a minute (each once per case and deadline). */
     @Scheduled(fixedDelayString = "${onegrid.notify.remind-every:PT1M}", initialDelayString = "${onegrid.notify.remind-every:PT1M}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "notify-reminders", lockAtMostFor = "PT5M")
     void remind() {
         try {
             outbox.remind(dueSoon);
@@ -45,6 +46,7 @@ class OutboxWorker {
 
     /** The district leaders' morning digest (08:30 in the district's time zone unless set). */
     @Scheduled(cron = "${onegrid.notify.digest-cron:0 30 8 * * *}", zone = "${onegrid.calendar.zone:Asia/Shanghai}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "notify-digest", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void digest() {
         try {
             outbox.digest(digestFigures());
@@ -65,6 +67,7 @@ class OutboxWorker {
 
     /** Grid workers who have not patrolled for {@code onegrid.notify.patrol-gap} (two days), on working mornings. */
     @Scheduled(cron = "${onegrid.notify.patrol-reminder-cron:0 0 9 * * *}", zone = "${onegrid.calendar.zone:Asia/Shanghai}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "notify-patrol-reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void remindPatrols() {
         try {
             outbox.remindPatrols(patrols, patrolGap);
@@ -74,6 +77,7 @@ class OutboxWorker {
     }
 
     @Scheduled(fixedDelayString = "${onegrid.notify.every:PT2S}", initialDelayString = "${onegrid.notify.every:PT2S}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "notify-fold-and-send", lockAtMostFor = "PT5M")
     void run() {
         try {
             while (outbox.fold() == Outbox.FOLD_BATCH) {

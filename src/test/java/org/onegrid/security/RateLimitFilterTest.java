@@ -10,12 +10,29 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * The per-address limit on failed sign-ins holds for the pages' sign-in form as it does for the
- * API (the suite's own limit is set high, so the rule is shown here on a filter of its own).
+ * API (the suite's own limit is set high, so the rule is shown here on a filter of its own, its
+ * counts in the same database table).
  */
-class RateLimitFilterTest {
+class RateLimitFilterTest extends org.onegrid.support.ApiTest {
 
-    private final RateLimitFilter pages = new RateLimitFilter(new AddressLimits(new RateLimitProperties(3, 100, 60, 32)),
-            new ObjectMapper(), request -> false);
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private AddressLimits limits;
+    private RateLimitFilter pages;
+
+    /** Limits of its own (an hour's window, so that the three failures cannot straddle two), counted in the database. */
+    @org.junit.jupiter.api.BeforeEach
+    void filter() {
+        limits = new AddressLimits(new RateLimitProperties(3, 100, 3600, 32), jdbc);
+        limits.clear();
+        pages = new RateLimitFilter(limits, new ObjectMapper(), request -> false);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void forget() {
+        limits.clear();
+    }
 
     private static MockHttpServletRequest request(String method, String path, String address) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);

@@ -24,7 +24,7 @@ public final class Http {
     private final ObjectMapper json;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    Http(String base, ObjectMapper json) {
+    public Http(String base, ObjectMapper json) {
         this.base = base;
         this.json = json;
     }
