@@ -74,7 +74,7 @@ public class FigureFolder {
 
     @Scheduled(fixedDelayString = "${onegrid.assessment.fold-every:PT2S}",
             initialDelayString = "${onegrid.assessment.fold-every:PT2S}")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "assessment-fold", lockAtMostFor = "PT5M")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "assessment-fold", lockAtMostFor = "PT30S")
     void scheduled() {
         try {
             foldAll();

@@ -19,7 +19,7 @@ class ArbitrationFallback {
     }
 
     @Scheduled(fixedDelayString = "${onegrid.arbitration.fallback-every:PT1M}")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "arbitration-fallback", lockAtMostFor = "PT5M")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "arbitration-fallback", lockAtMostFor = "PT2M")
     void run() {
         desk.applyFallback();
     }

@@ -69,7 +69,7 @@ public class Hotline {
     }
 
     @Scheduled(fixedDelayString = "${onegrid.hotline.pull-every:PT1M}", initialDelayString = "${onegrid.hotline.pull-every:PT1M}")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "hotline-pull", lockAtMostFor = "PT5M")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "hotline-pull", lockAtMostFor = "PT2M")
     void scheduledPull() {
         configured.ifPresent(p -> {
             try {
@@ -81,7 +81,7 @@ public class Hotline {
     }
 
     @Scheduled(fixedDelayString = "${onegrid.hotline.send-every:PT5S}", initialDelayString = "${onegrid.hotline.send-every:PT5S}")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "hotline-send", lockAtMostFor = "PT5M")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "hotline-send", lockAtMostFor = "PT30S")
     void scheduledSend() {
         if (configured.isPresent()) {
             fold();

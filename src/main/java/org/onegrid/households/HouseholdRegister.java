@@ -502,6 +502,18 @@ public class HouseholdRegister {
                 .params(key, a.gridArray(), a.communityArray()).query(MEMBER).list();
     }
 
+    /**
+     * The distinct phones of the living members registered under {@code regionCode} (a grid, a
+     * community, a street): for an announcement to residents by SMS only; they go to the outbox
+     * and are shown to nobody.
+     */
+    public List<String> phonesUnder(String regionCode) {
+        return jdbc.sql("""
+                SELECT DISTINCT m.phone FROM household_member m JOIN household h ON h.id = m.household_id
+                WHERE h.grid_code LIKE ? AND m.phone IS NOT NULL AND m.moved_out_on IS NULL AND m.erased_at IS NULL""")
+                .param(regionCode + "%").query(String.class).list();
+    }
+
     /** A member's ID number and phone for a stated purpose; every reveal is logged. */
     public Revealed reveal(long memberId, String purpose, StaffMember reader) {
         Validation v = new Validation();

@@ -21,18 +21,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Announcements (通知公告) to everyone serving a grid, a community or a street: every account
- * holding a post in a grid below it and the staff of the units serving it. Each has an author and
- * a reason, goes out in-app (and by email where chosen) and is logged. The command centre and
+ * holding a post in a grid below it and the staff of the units serving it, and, when asked, by
+ * SMS to every resident's phone the register holds there (never shown to the author). Each has
+ * an author and a reason, goes out in-app (and by email where chosen) and is logged. The command centre and
  * district leaders may announce anywhere, a unit leader only within their unit's territory.
  */
 @Service
 public class Broadcasts {
 
-    public record NewBroadcast(String regionCode, String title, String body, String reason) {
+    /** An announcement; {@code residents}: also by SMS to every phone the register of residents holds in the region. */
+    public record NewBroadcast(String regionCode, String title, String body, String reason, Boolean residents) {
+
+        public NewBroadcast(String regionCode, String title, String body, String reason) {
+            this(regionCode, title, body, reason, false);
+        }
     }
 
     public record Broadcast(long id, String regionCode, String title, String body, String reason, String author, Instant at,
-                            int recipients) {
+                            int recipients, int residents) {
     }
 
     private final JdbcClient jdbc;
@@ -42,9 +48,11 @@ public class Broadcasts {
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.onegrid.households.HouseholdRegister register;
 
     Broadcasts(JdbcClient jdbc, TransactionTemplate tx, DirectoryService directory, GridService grids, Outbox outbox,
-               AuditLog audit, Clock clock) {
+               AuditLog audit, Clock clock, org.onegrid.households.HouseholdRegister register) {
+        this.register = register;
         this.jdbc = jdbc;
         this.tx = tx;
         this.directory = directory;
@@ -80,26 +88,29 @@ public class Broadcasts {
             }
         }
         people.remove(author.id());
+        List<String> phones = Boolean.TRUE.equals(b.residents()) ? register.phonesUnder(region) : List.of();
         Instant now = clock.instant();
         long id = tx.execute(status -> {
             long created = jdbc.sql("""
-                    INSERT INTO broadcast (region_code, title, body, reason, author, at, recipients)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                    .params(region, title, body, reason, author.username(), Timestamp.from(now), people.size())
+                    INSERT INTO broadcast (region_code, title, body, reason, author, at, recipients, residents)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                    .params(region, title, body, reason, author.username(), Timestamp.from(now), people.size(), phones.size())
                     .query(Long.class).single();
+            outbox.announceToResidents(created, phones, title, body, now);
             for (StaffMember s : people.values()) {
                 outbox.announce(created, s, title, body + "（" + author.displayName() + "；" + reason + "）", now);
             }
             return created;
         });
-        audit.record(author.username(), "broadcast", "region " + region, title + "; reason: " + reason + "; " + people.size() + " recipients");
+        audit.record(author.username(), "broadcast", "region " + region, title + "; reason: " + reason + "; " + people.size()
+                + " recipients" + (phones.isEmpty() ? "" : ", " + phones.size() + " residents' phones by SMS"));
         return get(id);
     }
 
-    private static final String SELECT = "SELECT id, region_code, title, body, reason, author, at, recipients FROM broadcast ";
+    private static final String SELECT = "SELECT id, region_code, title, body, reason, author, at, recipients, residents FROM broadcast ";
     private static final org.springframework.jdbc.core.RowMapper<Broadcast> BROADCAST = (rs, i) -> new Broadcast(rs.getLong(1),
             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-            rs.getInt(8));
+            rs.getInt(8), rs.getInt(9));
 
     private Broadcast get(long id) {
         return jdbc.sql(SELECT + "WHERE id = ?").param(id).query(BROADCAST).single();

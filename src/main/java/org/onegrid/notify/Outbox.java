@@ -423,14 +423,30 @@ public class Outbox {
         Instant now = clock.instant();
         String subject = messages.getMessage("notify.MEETING_NOTICE.subject", args, Locale.SIMPLIFIED_CHINESE);
         String body = messages.getMessage("notify.MEETING_NOTICE.body", args, Locale.SIMPLIFIED_CHINESE);
-        CaseNotices.Notice none = new CaseNotices.Notice(0, null, subject, null, null, null);
         int n = toStaff("MEETING_NOTICE:" + meetingId, WhoHearsWhat.Event.MEETING_NOTICE, staff, subject, body, now);
+        return n + toResidents("MEETING_NOTICE:" + meetingId, WhoHearsWhat.Event.MEETING_NOTICE, residentPhones, subject, body, now);
+    }
+
+    /** One SMS to each resident's phone, once per {@code key} and phone, outside quiet hours (the caller's transaction). */
+    private int toResidents(String key, WhoHearsWhat.Event event, java.util.Collection<String> phones, String subject, String body,
+                            Instant now) {
+        CaseNotices.Notice none = new CaseNotices.Notice(0, null, subject, null, null, null);
         java.time.ZoneId zone = calendars.calendar().zone();
-        for (String phone : new java.util.TreeSet<>(residentPhones)) {
-            n += insertMessage("MEETING_NOTICE:" + meetingId + ":SMS:" + phone, WhoHearsWhat.Event.MEETING_NOTICE, Channel.SMS,
-                    null, phone, none, subject, body, false, SendingPolicy.notBefore(now, zone, false, quietFrom, quietUntil), now);
+        int n = 0;
+        for (String phone : new java.util.TreeSet<>(phones)) {
+            n += insertMessage(key + ":SMS:" + phone, event, Channel.SMS, null, phone, none, subject, body, false,
+                    SendingPolicy.notBefore(now, zone, false, quietFrom, quietUntil), now);
         }
         return n;
+    }
+
+    /**
+     * An announcement to the residents of a grid, community or street (通知公告到户): one SMS to each
+     * phone the register holds there, outside quiet hours, once per announcement and phone, in
+     * the caller's transaction. The phones go to the outbox only; nobody is shown them.
+     */
+    int announceToResidents(long broadcastId, java.util.Collection<String> phones, String title, String body, Instant now) {
+        return toResidents("BROADCAST:" + broadcastId, WhoHearsWhat.Event.BROADCAST, phones, title, title + "：" + body, now);
     }
 
     /** One message to each staff member on each of their channels, once per {@code key}, channel and person. */

@@ -34,7 +34,7 @@ class OutboxWorker {
 
     /** Deadline reminders, once a minute (each once per case and deadline). */
     @Scheduled(fixedDelayString = "${onegrid.notify.remind-every:PT1M}", initialDelayString = "${onegrid.notify.remind-every:PT1M}")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "notify-reminders", lockAtMostFor = "PT5M")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "notify-reminders", lockAtMostFor = "PT2M")
     void remind() {
         try {
             outbox.remind(dueSoon);
@@ -77,7 +77,7 @@ class OutboxWorker {
     }
 
     @Scheduled(fixedDelayString = "${onegrid.notify.every:PT2S}", initialDelayString = "${onegrid.notify.every:PT2S}")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "notify-fold-and-send", lockAtMostFor = "PT5M")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "notify-fold-and-send", lockAtMostFor = "PT30S")
     void run() {
         try {
             while (outbox.fold() == Outbox.FOLD_BATCH) {

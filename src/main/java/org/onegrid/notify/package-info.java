@@ -4,7 +4,7 @@
  * back-off, quiet hours and a daily limit per recipient; who hears what is {@link
  * org.onegrid.notify.WhoHearsWhat}.
  */
-@ApplicationModule(allowedDependencies = {"assessment", "cases", "catalog", "directory", "grid", "gridwork", "calendar", "security", "audit", "errors"})
+@ApplicationModule(allowedDependencies = {"assessment", "cases", "catalog", "directory", "grid", "gridwork", "households", "calendar", "security", "audit", "errors"})
 package org.onegrid.notify;
 
 import org.springframework.modulith.ApplicationModule;

@@ -449,7 +449,7 @@ public class Petitions {
      * petition goes up.
      */
     @Scheduled(fixedDelayString = "${onegrid.petitions.clock-every:PT1M}", initialDelayString = "${onegrid.petitions.clock-every:PT1M}")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "petition-clocks", lockAtMostFor = "PT5M")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "petition-clocks", lockAtMostFor = "PT2M")
     void clocks() {
         sweep();
     }

@@ -195,7 +195,12 @@ class GeoReportTest extends ApiTest {
         Response missing = http().get(BASE + "requests/20000101-000001.xml", null);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(text(xml(missing), "code")).isEqualTo("404");
-        assertThat(http().get(BASE + "tokens/nope.json", null).status()).isEqualTo(404);
+        Response noToken = http().get(BASE + "tokens/nope.json", null);
+        assertThat(noToken.status()).isEqualTo(404);
+        valid("errors.json", noToken.body());
+        Response noTokenXml = http().get(BASE + "tokens/nope.xml", null);
+        assertThat(noTokenXml.status()).isEqualTo(404);
+        assertThat(text(xml(noTokenXml), "description")).contains("token");
         assertThat(http().post("/api/open311/clients", "dispatcher", "{\"name\":\"x\"}").status()).as("keys by an administrator")
                 .isEqualTo(403);
     }
