@@ -82,7 +82,8 @@ class EveningTalkDayTest extends BrowserTest {
 
         String ditchTopic = ".topic:has-text('" + ditch + "')";
         secretary.click(ditchTopic + " button.decide");
-        assertThat(String.join(" ", secretary.locator(".field-error").allTextContents())).as("an empty decision names its fields").contains("ownerName");
+        assertThat(String.join(" ", secretary.locator(".field-error").allTextContents()))
+                .as("an empty decision names its fields, in Chinese").contains("责任人：").contains("完成时限：");
         secretary.fill(ditchTopic + " input[name=action]", "村民小组组织清淤");
         secretary.fill(ditchTopic + " input[name=ownerName]", "三组组长");
         secretary.fill(ditchTopic + " input[name=dueOn]", LocalDate.now(ZONE).plusDays(3).toString());

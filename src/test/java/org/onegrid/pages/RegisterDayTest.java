@@ -46,7 +46,7 @@ class RegisterDayTest extends BrowserTest {
         Browser.shot(keeper, "60-register-household");
 
         keeper.click(household + " .reveal button");
-        assertThat(keeper.textContent(".field-error")).as("a reveal needs a purpose").contains("purpose");
+        assertThat(keeper.textContent(".field-error")).as("a reveal needs a purpose, said in Chinese").contains("用途：");
         keeper.fill(household + " .reveal input[name=purpose]", "办理高龄津贴核对身份");
         keeper.click(household + " .reveal button");
         assertThat(keeper.textContent("#revealed")).contains(idNumber);
