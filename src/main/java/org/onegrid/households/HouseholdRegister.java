@@ -407,7 +407,7 @@ public class HouseholdRegister {
 
     public HouseholdView household(long id, StaffMember reader) {
         RegisterAccessPolicy.Access a = access(reader);
-        List<HouseholdView> found = views(jdbc.sql("SELECT * FROM household h WHERE h.id = ? AND " + IN_ACCESS.formatted("h.grid_code"))
+        List<HouseholdView> found = views(jdbc.sql(selectHouseholds() + " WHERE h.id = ? AND " + IN_ACCESS.formatted("h.grid_code"))
                 .params(id, a.gridArray(), a.communityArray()).query(HOUSEHOLD).list());
         if (found.isEmpty()) {
             throw ApiProblemException.notFound("household", id);
@@ -416,12 +416,18 @@ public class HouseholdRegister {
     }
 
     /** A household's row as read: with its members added by {@link #views}. */
-    private record Row(long id, String gridCode, String buildingCode, String unitNo, String room, String address, Instant createdAt) {
+    private record Row(long id, String gridCode, String buildingCode, String unitNo, String room, String address, Instant createdAt,
+                       LocalDate careDueOn) {
     }
 
     private static final RowMapper<Row> HOUSEHOLD = (rs, i) -> new Row(rs.getLong("id"), rs.getString("grid_code"),
             rs.getString("building_code"), rs.getString("unit_no"), rs.getString("room"), rs.getString("address"),
-            rs.getTimestamp("created_at").toInstant());
+            rs.getTimestamp("created_at").toInstant(), rs.getDate("care_due_on") == null ? null : rs.getDate("care_due_on").toLocalDate());
+
+    /** Households {@code h} with the day each is due its next care visit ({@link CareVisitPolicy}). */
+    private String selectHouseholds() {
+        return "SELECT h.*, " + CareVisitPolicy.dueOnSql(zone) + " AS care_due_on FROM household h";
+    }
 
     private List<HouseholdView> views(List<Row> rows) {
         if (rows.isEmpty()) {
@@ -435,20 +441,13 @@ public class HouseholdRegister {
                 .query((ResultSet rs) -> {
                     lastVisits.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
                 });
-        Map<String, Integer> every = new HashMap<>();
-        activeFlags().values().stream().filter(f -> f.visitEveryDays() != null).forEach(f -> every.put(f.code(), f.visitEveryDays()));
         Map<String, String> buildingNames = new HashMap<>();
         LocalDate today = today();
         List<HouseholdView> views = new ArrayList<>();
         for (Row r : rows) {
             List<MemberView> ms = members.getOrDefault(r.id(), List.of());
-            Set<String> flags = ms.stream().filter(m -> m.movedOutOn() == null && !m.erased()).flatMap(m -> m.flags().stream())
-                    .collect(Collectors.toSet());
-            Instant last = lastVisits.get(r.id());
-            Optional<LocalDate> due = CareVisitPolicy.dueOn(flags, every, last == null ? null : last.atZone(zone).toLocalDate(),
-                    r.createdAt().atZone(zone).toLocalDate());
             views.add(new HouseholdView(r.id(), r.gridCode(), r.buildingCode(), r.unitNo(), r.room(), r.address(),
-                    place(r, buildingNames), ms, last, due.orElse(null), CareVisitPolicy.overdue(due, today)));
+                    place(r, buildingNames), ms, lastVisits.get(r.id()), r.careDueOn(), CareVisitPolicy.overdue(r.careDueOn(), today)));
         }
         return views;
     }
@@ -474,18 +473,21 @@ public class HouseholdRegister {
         }
         int shown = Math.max(1, Math.min(size, 200));
         String prefix = gridCode == null || gridCode.isBlank() ? "" : gridCode.strip();
-        List<Row> rows = jdbc.sql("SELECT * FROM household h WHERE " + IN_ACCESS.formatted("h.grid_code") + """
-                 AND h.grid_code LIKE ? AND (CAST(? AS text) IS NULL OR EXISTS (SELECT 1 FROM household_member m
-                   WHERE m.household_id = h.id AND m.moved_out_on IS NULL AND m.erased_at IS NULL AND ? = ANY(m.flags)))
-                ORDER BY h.grid_code, h.id""" + (careOverdueOnly ? "" : " LIMIT ? OFFSET ?"))
-                .params(careOverdueOnly ? new Object[] {a.gridArray(), a.communityArray(), prefix + "%", flag, flag}
-                        : new Object[] {a.gridArray(), a.communityArray(), prefix + "%", flag, flag, shown, Math.max(0, page) * shown})
-                .query(HOUSEHOLD).list();
-        List<HouseholdView> views = views(rows);
-        if (!careOverdueOnly) {
-            return views;
+        String overdue = careOverdueOnly ? " AND " + CareVisitPolicy.dueOnSql(zone) + " < ?" : "";
+        List<Object> params = new ArrayList<>(List.of(a.gridArray(), a.communityArray(), prefix + "%"));
+        params.add(flag);
+        params.add(flag);
+        if (careOverdueOnly) {
+            params.add(today());
         }
-        return views.stream().filter(HouseholdView::careOverdue).skip((long) Math.max(0, page) * shown).limit(shown).toList();
+        params.add(shown);
+        params.add(Math.max(0, page) * shown);
+        List<Row> rows = jdbc.sql(selectHouseholds() + " WHERE " + IN_ACCESS.formatted("h.grid_code") + """
+                 AND h.grid_code LIKE ? AND (CAST(? AS text) IS NULL OR EXISTS (SELECT 1 FROM household_member m
+                   WHERE m.household_id = h.id AND m.moved_out_on IS NULL AND m.erased_at IS NULL AND ? = ANY(m.flags)))""" + overdue
+                        + " ORDER BY h.grid_code, h.id LIMIT ? OFFSET ?")
+                .params(params.toArray()).query(HOUSEHOLD).list();
+        return views(rows);
     }
 
     /** Members of the reader's grids by name (its start) or by ID number (the whole number, matched by its hash). */
