@@ -21,6 +21,11 @@ public enum CaseState {
     /** 作废/合并: spam, or merged into a duplicate. */
     VOID;
 
+    /** Whether the unit's result stands: resolved, verified, rated or closed (a reopened case is accepted again). */
+    public boolean resolved() {
+        return this == RESOLVED || this == VERIFIED || this == RATED || this == CLOSED;
+    }
+
     public boolean isOpen() {
         return this != CLOSED && this != VOID;
     }

@@ -112,8 +112,7 @@ public class ResidentDesk {
     private PublicStatus publicStatus(Case c) {
         CaseSnapshot shown = shown(c).snapshot();
         ZoneId zone = assembler.zone();
-        boolean done = shown.state() == CaseState.RESOLVED || shown.state() == CaseState.VERIFIED
-                || shown.state() == CaseState.RATED || shown.state() == CaseState.CLOSED;
+        boolean done = shown.state().resolved();
         return new PublicStatus(shown.code(), shown.state(), shown.title(), CaseDetailsAssembler.at(shown.receivedAt(), zone),
                 CaseDetailsAssembler.at(shown.updatedAt(), zone), done ? shown.resolution() : null,
                 shown.id() == c.id() ? null : c.code(), rateable(shown));

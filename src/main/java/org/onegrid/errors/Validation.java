@@ -104,6 +104,30 @@ public final class Validation {
         }
     }
 
+    /** A mainland mobile number: 11 digits, 13x to 19x (residents and volunteers who are told by SMS). */
+    public static boolean isMobile(String phone) {
+        return phone != null && phone.matches("1[3-9][0-9]{9}");
+    }
+
+    /** Any phone a person may give: 5 to 20 digits, spaces, + and - (a landline with its area code, an extension). */
+    public static boolean isPhone(String phone) {
+        return phone != null && phone.strip().matches("[0-9+\\- ]{5,20}");
+    }
+
+    /** A mobile number, when one is given. */
+    public void mobile(String field, String phone) {
+        if (phone != null && !isMobile(phone)) {
+            reject(field, "must be an 11-digit mobile number");
+        }
+    }
+
+    /** A phone number, when one is given (blank is none). */
+    public void phone(String field, String phone) {
+        if (phone != null && !phone.isBlank() && !isPhone(phone)) {
+            reject(field, "must be a phone number of 5 to 20 digits");
+        }
+    }
+
     public void required(String field, Object value) {
         if (value == null) {
             reject(field, "is required");

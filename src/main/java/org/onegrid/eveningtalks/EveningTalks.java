@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.onegrid.audit.AuditLog;
 import org.onegrid.calendar.CalendarService;
 import org.onegrid.cases.CaseDetails;
@@ -87,7 +86,6 @@ public class EveningTalks {
     public record Progress(Long previousTalkId, Instant previousStartsAt, List<Item> items) {
     }
 
-    private static final Pattern PHONE = Pattern.compile("1[3-9][0-9]{9}");
     /** Who reads forwarded cases' states for the progress report and the figures. */
     private static final StaffMember READER = new StaffMember(0, "system:evening-talks", "乡村夜话", Role.DISTRICT_LEADER, null);
 
@@ -205,9 +203,7 @@ public class EveningTalks {
         Validation v = new Validation();
         String name = v.requiredText("name", form.name(), 100);
         String phone = v.requiredText("phone", form.phone(), 20);
-        if (phone != null && !PHONE.matcher(phone).matches()) {
-            v.reject("phone", "must be an 11-digit mobile number");
-        }
+        v.mobile("phone", phone);
         return raise(v, form, Source.RESIDENT, name, phone, null, idempotencyKey, "resident:" + phone, now);
     }
 

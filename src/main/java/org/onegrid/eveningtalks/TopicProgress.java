@@ -25,7 +25,6 @@ public enum TopicProgress {
     }
 
     static boolean resolved(CaseState state) {
-        return state == CaseState.RESOLVED || state == CaseState.VERIFIED || state == CaseState.RATED
-                || state == CaseState.CLOSED;
+        return state != null && state.resolved();
     }
 }

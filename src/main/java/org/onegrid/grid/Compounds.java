@@ -96,6 +96,15 @@ public class Compounds {
         }
     }
 
+    /** The base grid of a building, by the building's code (its compound's code, a dash and two digits), if there is one. */
+    public Optional<String> gridOfBuilding(String buildingCode) {
+        if (buildingCode == null || !buildingCode.contains("-")) {
+            return Optional.empty();
+        }
+        return compound(buildingCode.substring(0, buildingCode.lastIndexOf('-')))
+                .filter(c -> c.buildings().stream().anyMatch(b -> b.code().equals(buildingCode))).map(Compound::gridCode);
+    }
+
     public Optional<Compound> compound(String code) {
         return list("c.code = ?", code).stream().findFirst();
     }

@@ -182,11 +182,7 @@ public class HouseholdRegister {
         String grid = form.gridCode();
         String building = v.optionalText("buildingCode", form.buildingCode(), 40);
         if (building != null) {
-            Optional<String> gridOfBuilding = building.contains("-")
-                    ? compounds.compound(building.substring(0, building.lastIndexOf('-')))
-                            .filter(c -> c.buildings().stream().anyMatch(b -> b.code().equals(building)))
-                            .map(Compounds.Compound::gridCode)
-                    : Optional.empty();
+            Optional<String> gridOfBuilding = compounds.gridOfBuilding(building);
             if (gridOfBuilding.isEmpty()) {
                 v.reject("buildingCode", "no building has the code " + building);
             } else if (grid == null) {
@@ -228,7 +224,7 @@ public class HouseholdRegister {
         if (why != null) {
             v.reject("idNumber", why);
         }
-        phone(v, form.phone());
+        v.phone("phone", form.phone());
         enumValue(v, "relation", form.relation(), Relation.class, true);
         enumValue(v, "residence", form.residence(), Residence.class, true);
         flagsOf(v, form.flags(), flags);
@@ -236,12 +232,6 @@ public class HouseholdRegister {
             v.reject("movedInOn", "must not be in the future");
         }
         return why == null ? form.idNumber().strip().toUpperCase() : null;
-    }
-
-    private static void phone(Validation v, String phone) {
-        if (phone != null && !phone.isBlank() && !phone.strip().matches("[0-9+\\- ]{5,20}")) {
-            v.reject("phone", "must be a phone number of 5 to 20 digits");
-        }
     }
 
     private static <E extends Enum<E>> void enumValue(Validation v, String field, String value, Class<E> type, boolean required) {
@@ -312,7 +302,7 @@ public class HouseholdRegister {
 
     public MemberView change(long memberId, MemberChange change, StaffMember by) {
         Validation v = new Validation();
-        phone(v, change.phone());
+        v.phone("phone", change.phone());
         enumValue(v, "relation", change.relation(), Relation.class, false);
         enumValue(v, "residence", change.residence(), Residence.class, false);
         flagsOf(v, change.flags(), activeFlags());

@@ -299,7 +299,7 @@ public class MemberImport {
                 }
             }
             String phone = text(r, "phone");
-            if (phone != null && !phone.matches("[0-9+\\- ]{5,20}")) {
+            if (phone != null && !Validation.isPhone(phone)) {
                 problems.add(new RowProblem(n, "phone", "must be a phone number of 5 to 20 digits"));
             }
             String relation = coded(text(r, "relation"), RELATIONS, HouseholdRegister.Relation.class);
@@ -330,7 +330,7 @@ public class MemberImport {
             String building = text(r, "buildingCode");
             String address = text(r, "address");
             if (building != null) {
-                Optional<String> inGrid = buildingGrid.computeIfAbsent(building, this::gridOfBuilding);
+                Optional<String> inGrid = buildingGrid.computeIfAbsent(building, compounds::gridOfBuilding);
                 if (inGrid.isEmpty()) {
                     problems.add(new RowProblem(n, "buildingCode", "no building has the code " + building));
                 } else if (grid != null && !inGrid.get().equals(grid)) {
@@ -363,14 +363,6 @@ public class MemberImport {
                     .forEach(h -> problems.add(new RowProblem(firstRowOfId.get(byHash.get(h)), "idNumber",
                             "the person lives in a household on the register already; move them out there first")));
         }
-    }
-
-    private Optional<String> gridOfBuilding(String building) {
-        if (!building.contains("-")) {
-            return Optional.empty();
-        }
-        return compounds.compound(building.substring(0, building.lastIndexOf('-')))
-                .filter(c -> c.buildings().stream().anyMatch(b -> b.code().equals(building))).map(Compounds.Compound::gridCode);
     }
 
     private static String text(Map<String, String> row, String key) {

@@ -372,8 +372,7 @@ public class GeoReport {
     }
 
     private Request view(CaseDetails c) {
-        boolean closed = c.state() == CaseState.RESOLVED || c.state() == CaseState.VERIFIED || c.state() == CaseState.RATED
-                || c.state() == CaseState.CLOSED || c.state() == CaseState.VOID;
+        boolean closed = c.state().resolved() || c.state() == CaseState.VOID;
         String notes = switch (c.state()) {
             case VOID -> c.mergedInto() != null ? "合并到重复事项 merged into a duplicate" : "已作废 voided";
             case RESOLVED, VERIFIED, RATED, CLOSED -> c.resolution();

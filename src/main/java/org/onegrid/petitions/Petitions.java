@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.onegrid.audit.AuditLog;
 import org.onegrid.calendar.CalendarService;
 import org.onegrid.cases.CaseDetails;
@@ -85,7 +84,6 @@ public class Petitions {
                           long firstResolved, double firstResolutionRate, long repeats, double repeatRate) {
     }
 
-    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
     private static final Set<String> AGREEMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
     static final int MAX_AGREEMENT_BYTES = 10 * 1024 * 1024;
     /** Who reads cases for the clocks and figures. */
@@ -177,15 +175,15 @@ public class Petitions {
     }
 
     private static <E extends Enum<E>> E parse(Validation v, String field, String value, Function<String, E> of, E[] all) {
+        if (value == null) {
+            v.reject(field, "is required: one of " + Arrays.toString(all));
+            return null;
+        }
         try {
-            return value == null ? null : of.apply(value);
+            return of.apply(value);
         } catch (IllegalArgumentException unknown) {
             v.reject(field, "must be one of " + Arrays.toString(all));
             return null;
-        } finally {
-            if (value == null) {
-                v.reject(field, "is required: one of " + Arrays.toString(all));
-            }
         }
     }
 
@@ -209,9 +207,7 @@ public class Petitions {
         Validation v = new Validation();
         String name = v.requiredText("petitionerName", form.petitionerName(), 100);
         String phone = v.requiredText("petitionerPhone", form.petitionerPhone(), 20);
-        if (phone != null && !PHONE.matcher(phone).matches()) {
-            v.reject("petitionerPhone", "must be a phone number of 5 to 20 digits");
-        }
+        v.phone("petitionerPhone", phone);
         int group = form.groupSize() == null ? 1 : form.groupSize();
         v.range("groupSize", form.groupSize(), 1, 100000);
         v.requiredText("title", form.title(), 200);
@@ -490,7 +486,7 @@ public class Petitions {
     }
 
     static boolean resolved(CaseState s) {
-        return s == CaseState.RESOLVED || s == CaseState.VERIFIED || s == CaseState.RATED || s == CaseState.CLOSED;
+        return s.resolved();
     }
 
     // ---- reading --------------------------------------------------------------------------------

@@ -25,11 +25,6 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private final ObjectMapper json;
     private final java.util.function.Predicate<HttpServletRequest> isPublic;
 
-    /** For the API: every call under /api/public/ counts. */
-    RateLimitFilter(AddressLimits limits, ObjectMapper json) {
-        this(limits, json, request -> request.getRequestURI().startsWith("/api/public/"));
-    }
-
     /** {@code isPublic} says which requests count against the public limit. */
     RateLimitFilter(AddressLimits limits, ObjectMapper json,
                     java.util.function.Predicate<HttpServletRequest> isPublic) {

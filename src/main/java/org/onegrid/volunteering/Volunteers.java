@@ -64,9 +64,7 @@ public class Volunteers {
         Validation v = new Validation();
         String name = v.requiredText("name", form.name(), 100);
         String phone = v.requiredText("phone", form.phone(), 20);
-        if (phone != null && !phone.matches("1[3-9][0-9]{9}")) {
-            v.reject("phone", "must be an 11-digit mobile number");
-        }
+        v.mobile("phone", phone);
         community(v, form.communityCode());
         if (form.password() == null || form.password().length() < 8 || form.password().length() > 200) {
             v.reject("password", "must be 8 to 200 characters");

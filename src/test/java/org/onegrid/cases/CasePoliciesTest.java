@@ -160,4 +160,10 @@ class CasePoliciesTest {
         assertThat(CaseSearch.parse("13812345678").withoutPhones()).isEqualTo(new CaseSearch(null, null, "13812345678"));
         assertThat(CaseSearch.parse("50%_off").wordsPattern()).isEqualTo("%50\\%\\_off%");
     }
+
+    @Test
+    void aCaseIsResolvedFromTheUnitsResultUntilItIsClosedAndNotWhenReopenedOrVoided() {
+        assertThat(java.util.Arrays.stream(CaseState.values()).filter(CaseState::resolved))
+                .containsExactly(CaseState.RESOLVED, CaseState.VERIFIED, CaseState.RATED, CaseState.CLOSED);
+    }
 }

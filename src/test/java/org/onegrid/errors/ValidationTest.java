@@ -46,4 +46,21 @@ class ValidationTest {
         v.moment("to", java.time.Instant.parse("+999999999-12-31T23:59:59Z"));
         assertThat(v.ok()).isFalse();
     }
+
+    @Test
+    void aMobileIsElevenDigitsFrom13To19AndAPhoneIsFiveToTwentyDigitsSpacesPlusAndMinus() {
+        org.assertj.core.api.Assertions.assertThat(Validation.isMobile("13912345678")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(Validation.isMobile("12912345678")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(Validation.isMobile("1391234567")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(Validation.isPhone("0518-85551234")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(Validation.isPhone("+86 139 1234 5678")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(Validation.isPhone("1234")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(Validation.isPhone("call me")).isFalse();
+        Validation v = new Validation();
+        v.phone("phone", " ");
+        v.mobile("mobile", null);
+        org.assertj.core.api.Assertions.assertThat(v.ok()).as("blank or absent is none").isTrue();
+        v.mobile("mobile", "0518-1234");
+        org.assertj.core.api.Assertions.assertThat(v.ok()).isFalse();
+    }
 }
