@@ -27,6 +27,9 @@ start_platform "$WORK/app.log" "$PORT" "$DB_PORT" "$DATA/postgres" \
   --onegrid.assessment.fold-every=PT1000H --onegrid.assessment.fold-batch=50000
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
 wait_for_log "$WORK/app.log" "Started OneGridApplication" 300
+# On a fresh directory the demo district loads after the start; the generator drops indexes
+# while it writes, so it waits for the demo to finish.
+[ -f "$DATA/generated" ] || wait_for_log "$WORK/app.log" "Demo district" 300
 sleep 3
 
 if [ ! -f "$DATA/generated" ]; then

@@ -18,6 +18,10 @@ public class OneGridApplication {
             org.onegrid.dispatch.ClassifierEvaluation.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("make-standby")) {
+            org.onegrid.platform.StandbyMaker.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(OneGridApplication.class, args);
     }
 }

@@ -110,10 +110,14 @@ public class AssessmentService {
     private final AuditLog audit;
     private final Clock clock;
     private final FigureFolder folder;
+    /** The figures, rankings and drill-downs read the standby when one serves. */
+    private final org.onegrid.platform.ReportingDatabase reporting;
 
     AssessmentService(JdbcClient jdbc, TransitionFeed feed, CalendarService calendars, DirectoryService directory,
-                      GridService grids, CatalogService catalog, CaseViews cases, AuditLog audit, Clock clock, FigureFolder folder) {
+                      GridService grids, CatalogService catalog, CaseViews cases, AuditLog audit, Clock clock, FigureFolder folder,
+                      org.onegrid.platform.ReportingDatabase reporting) {
         this.folder = folder;
+        this.reporting = reporting;
         this.jdbc = jdbc;
         this.feed = feed;
         this.calendars = calendars;
@@ -137,7 +141,7 @@ public class AssessmentService {
 
     /** {@link #figures(Dimension, Period)} for several dimensions at once (one fold, one look at the open cases). */
     public Map<Dimension, List<Row>> figures(java.util.Set<Dimension> dimensions, Period period) {
-        folder.foldPending(); // what has changed since the last fold counts too
+        foldUnlessOnStandby(); // what has changed since the last fold counts too
         // Deadlines in the period that open cases are missing now: no transition records them yet.
         List<TransitionFeed.MissedCount> missed = feed.missedOpenCounts(start(period.from()), missedUntil(period));
         Map<Indicator, Double> weights = weights();
@@ -153,7 +157,7 @@ public class AssessmentService {
         Map<String, Figures> byKey = new LinkedHashMap<>();
         String sums = String.join(", ", java.util.Arrays.stream(Measure.values())
                 .map(m -> "sum(" + m.column() + ") AS " + m.column()).toList());
-        jdbc.sql("SELECT " + dimension.keyExpression() + " AS k, " + sums + """
+        reporting.reads().sql("SELECT " + dimension.keyExpression() + " AS k, " + sums + """
                          FROM figure_day WHERE dimension = :d AND day >= :from AND day < :to
                         GROUP BY 1 ORDER BY 1""")
                 .param("d", dimension.stored()).param("from", Date.valueOf(period.from()))
@@ -228,7 +232,7 @@ public class AssessmentService {
      */
     public DrillDown drillDown(Dimension dimension, String key, Measure measure, Period period, int page, int size,
                                StaffMember viewer) {
-        folder.foldPending(); // what has changed since the last fold counts too, as in the figures
+        foldUnlessOnStandby(); // what has changed since the last fold counts too, as in the figures
         // Deadlines of the period that open cases are missing now: no transition records them yet.
         List<Fact> missed = missedDeadlines(period).stream()
                 .filter(f -> f.measure() == measure && !f.day().isBefore(period.from()) && f.day().isBefore(period.to())
@@ -250,13 +254,14 @@ public class AssessmentService {
                 """;
         record Share(long caseId, long amount, int cases, long figure) {
         }
-        List<Share> found = jdbc.sql(shares + """
+        JdbcClient reads = reporting.reads();
+        List<Share> found = reads.sql(shares + """
                         SELECT case_id, amount, count(*) OVER () AS cases, sum(amount) OVER ()::bigint AS figure
                           FROM s ORDER BY case_id LIMIT :size OFFSET :offset""")
                 .params(params).param("size", size).param("offset", (long) page * size)
                 .query((rs, i) -> new Share(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4))).list();
         if (found.isEmpty()) { // no case on this page: the totals are counted on their own
-            Share totals = jdbc.sql(shares + "SELECT count(*), coalesce(sum(amount), 0)::bigint FROM s").params(params)
+            Share totals = reads.sql(shares + "SELECT count(*), coalesce(sum(amount), 0)::bigint FROM s").params(params)
                     .query((rs, i) -> new Share(0, 0, rs.getInt(1), rs.getLong(2))).single();
             return new DrillDown(totals.figure(), totals.cases(), page, size, List.of());
         }
@@ -265,6 +270,17 @@ public class AssessmentService {
                 .sorted(Comparator.comparingLong(CaseDetails::id)) // the page's order, whatever the look-up's
                 .map(c -> new CaseShare(c, amounts.get(c.id()))).toList();
         return new DrillDown(found.get(0).figure(), found.get(0).cases(), page, size, onPage);
+    }
+
+    /**
+     * On the primary the reports fold what changed since the last fold first, so they are exact
+     * at this moment; on the standby they cannot write, and show the last fold (every 2 s) as the
+     * standby has it: at most the standby's allowed lag later.
+     */
+    private void foldUnlessOnStandby() {
+        if (!reporting.readsStandby()) {
+            folder.foldPending();
+        }
     }
 
     private List<Fact> missedDeadlines(Period period) {

@@ -9,7 +9,6 @@ import java.util.List;
 import org.onegrid.calendar.CalendarService;
 import org.onegrid.cases.CaseStatistics;
 import org.onegrid.directory.StaffMember;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,16 +41,21 @@ public class DashboardFigures {
     private final AssessmentService assessment;
     private final CaseStatistics cases;
     private final CalendarService calendars;
-    private final JdbcClient jdbc;
+    private final org.onegrid.platform.ReportingDatabase reporting;
     private final Clock clock;
 
-    DashboardFigures(AssessmentService assessment, CaseStatistics cases, CalendarService calendars, JdbcClient jdbc,
+    DashboardFigures(AssessmentService assessment, CaseStatistics cases, CalendarService calendars, org.onegrid.platform.ReportingDatabase reporting,
                      Clock clock) {
         this.assessment = assessment;
         this.cases = cases;
         this.calendars = calendars;
-        this.jdbc = jdbc;
+        this.reporting = reporting;
         this.clock = clock;
+    }
+
+    /** Where these figures were read: the primary, or the standby with its lag behind the primary. */
+    public org.onegrid.platform.ReportingDatabase.Source readFrom() {
+        return reporting.current();
     }
 
     public ZoneId zone() {
@@ -106,7 +110,7 @@ public class DashboardFigures {
     /** Received and resolved per day over the last {@code days} days, today included. */
     public List<Day> trend(int days) {
         LocalDate first = today().minusDays(days - 1L);
-        return jdbc.sql("""
+        return reporting.reads().sql("""
                         SELECT CAST(s AS date) AS day, coalesce(f.received, 0) AS received, coalesce(f.resolved, 0) AS resolved
                         FROM generate_series(CAST(:first AS date), CAST(:last AS date), interval '1 day') AS s
                         LEFT JOIN figure_day f ON f.dimension = :district AND f.key = '' AND f.day = CAST(s AS date)

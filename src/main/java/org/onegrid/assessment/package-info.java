@@ -4,7 +4,7 @@
  * composite score with the administrator's weights; and the cases behind every figure. The
  * formulas are in {@code docs/indicators.md}.
  */
-@ApplicationModule(allowedDependencies = {"cases", "calendar", "catalog", "directory", "grid", "audit", "errors"})
+@ApplicationModule(allowedDependencies = {"platform", "cases", "calendar", "catalog", "directory", "grid", "audit", "errors"})
 package org.onegrid.assessment;
 
 import org.springframework.modulith.ApplicationModule;

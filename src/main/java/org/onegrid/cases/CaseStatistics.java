@@ -9,7 +9,6 @@ import org.onegrid.directory.DirectoryService;
 import org.onegrid.directory.StaffMember;
 import org.onegrid.directory.Unit;
 import org.onegrid.security.DataScopePolicy;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,13 +43,14 @@ public class CaseStatistics {
                                   long satisfied, long dissatisfied) {
     }
 
-    private final JdbcClient jdbc;
+    /** Reports read the standby when one serves ({@link org.onegrid.platform.ReportingDatabase}). */
+    private final org.onegrid.platform.ReportingDatabase reporting;
     private final DirectoryService directory;
     private final DataScopePolicy scopes;
     private final Clock clock;
 
-    CaseStatistics(JdbcClient jdbc, DirectoryService directory, DataScopePolicy scopes, Clock clock) {
-        this.jdbc = jdbc;
+    CaseStatistics(org.onegrid.platform.ReportingDatabase reporting, DirectoryService directory, DataScopePolicy scopes, Clock clock) {
+        this.reporting = reporting;
         this.directory = directory;
         this.scopes = scopes;
         this.clock = clock;
@@ -58,12 +58,12 @@ public class CaseStatistics {
 
     /** How many open cases are past the deadline of their current step now. */
     public long openOverdue() {
-        return jdbc.sql("SELECT count(*) FROM cases WHERE " + OVERDUE)
+        return reporting.reads().sql("SELECT count(*) FROM cases WHERE " + OVERDUE)
                 .param("now", Timestamp.from(clock.instant())).query(Long.class).single();
     }
 
     public AutoDispatch automaticDispatch(Instant from, Instant to) {
-        return jdbc.sql("""
+        return reporting.reads().sql("""
                         SELECT count(*) AS auto,
                                count(*) FILTER (WHERE return_count = 0
                                    AND category_code IS NOT DISTINCT FROM classifier_category) AS kept
@@ -84,7 +84,7 @@ public class CaseStatistics {
             return java.util.Map.of();
         }
         java.util.Map<String, GridSettlements> byPerson = new java.util.LinkedHashMap<>();
-        jdbc.sql("""
+        reporting.reads().sql("""
                         SELECT e.actor, count(*) AS settled,
                                count(*) FILTER (WHERE e.prior_due_at IS NULL OR e.at <= e.prior_due_at) AS on_time,
                                count(c.stars) AS rated, coalesce(sum(c.stars), 0) AS stars,
@@ -109,7 +109,7 @@ public class CaseStatistics {
         params.add(Timestamp.from(clock.instant()));
         String scope = CaseRepository.scopeCondition(scopes.scopeOf(viewer), params);
         params.add(limit);
-        return jdbc.sql("SELECT id, code, title, owner_unit_id, due_at FROM cases WHERE " + CaseRepository.OVERDUE + scope
+        return reporting.reads().sql("SELECT id, code, title, owner_unit_id, due_at FROM cases WHERE " + CaseRepository.OVERDUE + scope
                         + " ORDER BY due_at LIMIT ?")
                 .params(params)
                 .query((rs, i) -> new Overdue(rs.getLong("id"), rs.getString("code"), rs.getString("title"),

@@ -72,9 +72,12 @@ public class TransitionFeed {
             CaseRepository.instant(rs, "received_at"));
 
     private final JdbcClient jdbc;
+    /** The open cases' missed deadlines are for reports: the standby when one serves. */
+    private final org.onegrid.platform.ReportingDatabase reporting;
 
-    TransitionFeed(JdbcClient jdbc) {
+    TransitionFeed(JdbcClient jdbc, org.onegrid.platform.ReportingDatabase reporting) {
         this.jdbc = jdbc;
+        this.reporting = reporting;
     }
 
     /** Up to {@code limit} final entries after {@code after}, in (transaction, entry) order. */
@@ -101,7 +104,7 @@ public class TransitionFeed {
         if (!from.isBefore(until)) {
             return List.of();
         }
-        return jdbc.sql("SELECT id, state, owner_unit_id, grid_code, category_code, due_at FROM cases WHERE "
+        return reporting.reads().sql("SELECT id, state, owner_unit_id, grid_code, category_code, due_at FROM cases WHERE "
                         + MISSED_OPEN)
                 .param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
                 .query((rs, i) -> new MissedStep(rs.getLong(1), CaseState.valueOf(rs.getString(2)),
@@ -114,7 +117,7 @@ public class TransitionFeed {
         if (!from.isBefore(until)) {
             return List.of();
         }
-        return jdbc.sql("SELECT state, GROUPING(owner_unit_id, grid_code, category_code) AS g, owner_unit_id, grid_code,"
+        return reporting.reads().sql("SELECT state, GROUPING(owner_unit_id, grid_code, category_code) AS g, owner_unit_id, grid_code,"
                         + " category_code, count(*) AS n FROM cases WHERE " + MISSED_OPEN
                         + " GROUP BY GROUPING SETS ((state), (state, owner_unit_id), (state, grid_code), (state, category_code))")
                 .param("from", Timestamp.from(from)).param("until", Timestamp.from(until))

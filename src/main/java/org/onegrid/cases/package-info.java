@@ -9,7 +9,7 @@
  * policies of this package ({@code TransitionRules}, {@code StepDeadlinePolicy}, ...), listed in
  * {@code docs/architecture-notes.md}.
  */
-@ApplicationModule(allowedDependencies = {"calendar", "catalog", "directory", "grid", "security", "audit", "errors"})
+@ApplicationModule(allowedDependencies = {"platform", "calendar", "catalog", "directory", "grid", "security", "audit", "errors"})
 package org.onegrid.cases;
 
 import org.springframework.modulith.ApplicationModule;

@@ -40,6 +40,7 @@ class DashboardPages {
         model.addAttribute("month", headlines.month());
         model.addAttribute("overdue", figures.overdue(15, SignedIn.staff().orElseThrow()));
         model.addAttribute("zone", figures.zone());
+        model.addAttribute("source", figures.readFrom());
     }
 
     /** What the charts draw: this month by category, by unit and by grid, and the last 30 days. */

@@ -105,14 +105,16 @@ class AssessmentController {
     }
 
     record DashboardAnswer(DashboardFigures.Headline today, DashboardFigures.Headline month,
-                           List<CaseStatistics.Overdue> overdue, DashboardFigures.Charts charts) {
+                           List<CaseStatistics.Overdue> overdue, DashboardFigures.Charts charts,
+                           org.onegrid.platform.ReportingDatabase.Source readFrom) {
     }
 
     /** The leader dashboard's figures, as the page shows them. */
     @GetMapping("/api/assessment/dashboard")
     DashboardAnswer dashboard(StaffMember viewer) {
         DashboardFigures.Headlines headlines = dashboard.headlines();
-        return new DashboardAnswer(headlines.today(), headlines.month(), dashboard.overdue(15, viewer), dashboard.charts());
+        return new DashboardAnswer(headlines.today(), headlines.month(), dashboard.overdue(15, viewer), dashboard.charts(),
+                dashboard.readFrom());
     }
 
     @GetMapping("/api/assessment/weights")
