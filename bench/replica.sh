@@ -58,7 +58,7 @@ wait_for_log "$WORK/app2.log" "Started OneGridApplication" 300
 sleep 3
 FROM=$(curl -sf -u admin:demo "http://localhost:$PORT/api/assessment/dashboard" | grep -o '"readFrom":{[^}]*}')
 echo "dashboard $FROM"
-echo "$FROM" | grep -q '"name":"replica"' || { echo "the dashboard did not read the replica"; tail -30 "$WORK/app2.log"; exit 1; }
+echo "$FROM" | grep -q '"database":"REPLICA"' || { echo "the dashboard did not read the replica"; tail -30 "$WORK/app2.log"; exit 1; }
 echo "with the replica:"
 java -cp "$PGJAR" bench/AssessmentBench.java "http://localhost:$PORT" "jdbc:postgresql://localhost:$DB_PORT/postgres" \
   | tee "$WORK/replica.txt"

@@ -3,8 +3,6 @@ package org.onegrid.platform;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
-import java.util.Optional;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -13,14 +11,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the reports read (只读副本): dashboards, rankings, drill-downs and exports may read from a
- * hot standby kept by PostgreSQL streaming replication, so that a leader's big screen and a
- * month's export do not take the primary's time from intake. Set {@code onegrid.replica.url}
+ * Where the reports read (只读副本): the dashboard, figures, rankings and drill-downs may read
+ * from a hot standby kept by PostgreSQL streaming replication, so that a leader's big screen does
+ * not take the primary's time from intake. Set {@code onegrid.replica.url}
  * (with {@code onegrid.replica.username} and {@code .password}) to use one.
  * <p>
- * The staleness is stated and bounded: the standby serves only while it is at most
- * {@code onegrid.replica.max-lag} (30 s unless told) behind the primary; when it lags more, or
- * cannot be reached, the reports read the primary until it catches up. Writes, and anything a
+ * The staleness is stated and bounded ({@link ReplicaLagPolicy}): the standby serves only while it
+ * is at most {@code onegrid.replica.max-lag} behind the primary; when it lags more, or cannot be
+ * reached, the reports read the primary until it catches up. Writes, and anything a
  * user has just changed and expects to see (a case, a setting), always use the primary: only
  * code that asks for {@link #reads()} reads the standby.
  */
@@ -41,8 +39,13 @@ public class ReportingDatabase implements DisposableBean {
                         ELSE extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) END
             """;
 
-    /** What the reports read now, and why. */
-    public record Source(String name, Double lagSeconds) {
+    /** The two databases the reports may read. */
+    public enum Database { PRIMARY, REPLICA }
+
+    /** What the reports read now, with the standby's lag when one is configured and answered. */
+    public record Source(Database database, Double lagSeconds) {
+
+        static final Source PRIMARY_ONLY = new Source(Database.PRIMARY, null);
     }
 
     private final JdbcClient primary;
@@ -51,7 +54,7 @@ public class ReportingDatabase implements DisposableBean {
     private final Duration maxLag;
     private final Duration checkEvery;
     private volatile long checkedAt;
-    private volatile Source source;
+    private volatile Source source = Source.PRIMARY_ONLY;
 
     @org.springframework.beans.factory.annotation.Autowired
     ReportingDatabase(JdbcClient primary,
@@ -70,7 +73,6 @@ public class ReportingDatabase implements DisposableBean {
         if (url == null || url.isBlank()) {
             replicaPool = null;
             replica = null;
-            source = new Source("primary", null);
         } else {
             HikariConfig config = new HikariConfig();
             config.setPoolName("onegrid-replica");
@@ -84,7 +86,6 @@ public class ReportingDatabase implements DisposableBean {
             config.setInitializationFailTimeout(-1);
             replicaPool = new HikariDataSource(config);
             replica = JdbcClient.create(replicaPool);
-            source = new Source("primary", null);
             checkedAt = System.nanoTime() - checkEvery.toNanos();
         }
     }
@@ -96,7 +97,7 @@ public class ReportingDatabase implements DisposableBean {
 
     /** Whether the reports read the standby now (and so cannot write). */
     public boolean readsStandby() {
-        return current().name().equals("replica");
+        return current().database() == Database.REPLICA;
     }
 
     /** Which database the reports read now, with the standby's lag when one is configured. */
@@ -122,27 +123,21 @@ public class ReportingDatabase implements DisposableBean {
             // -1: the server is not in recovery, so not a standby.
             seconds = replica.sql(LAG_SQL).query((rs, i) -> rs.getObject(1) == null ? -1 : rs.getDouble(1)).single();
         } catch (RuntimeException unreachable) {
-            return changed(new Source("primary", null), "the standby cannot be reached: " + unreachable.getMessage());
+            return changed(Source.PRIMARY_ONLY, "the standby cannot be reached: " + unreachable.getMessage());
         }
         if (seconds < 0) {
-            return changed(new Source("primary", null), "the configured replica is not a standby");
+            return changed(Source.PRIMARY_ONLY, "the configured replica is not a standby");
         }
-        if (seconds > maxLag.toMillis() / 1000.0) {
-            return changed(new Source("primary", seconds), "the standby is " + Math.round(seconds) + " s behind");
-        }
-        return changed(new Source("replica", seconds), "the standby is within " + maxLag.toSeconds() + " s");
+        boolean serves = ReplicaLagPolicy.serves(seconds, maxLag);
+        return changed(new Source(serves ? Database.REPLICA : Database.PRIMARY, seconds),
+                "the standby is " + Math.round(seconds) + " s behind, " + maxLag.toSeconds() + " s allowed");
     }
 
     private Source changed(Source next, String why) {
-        if (!next.name().equals(source.name())) {
-            log.info("Reports read the {}: {}", next.name(), why);
+        if (next.database() != source.database()) {
+            log.info("Reports read the {}: {}", next.database().name().toLowerCase(java.util.Locale.ROOT), why);
         }
         return next;
-    }
-
-    /** The standby's data source, when one is configured (for the bench and tests). */
-    Optional<DataSource> replicaDataSource() {
-        return Optional.ofNullable(replicaPool);
     }
 
     @Override

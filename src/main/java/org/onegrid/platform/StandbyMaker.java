@@ -39,7 +39,7 @@ public final class StandbyMaker {
     private static final Set<String> EMPTIED = Set.of("pg_wal", "pg_replslot", "pg_dynshmem", "pg_notify", "pg_serial",
             "pg_snapshots", "pg_stat_tmp", "pg_subtrans");
     private static final Set<String> LEFT_OUT = Set.of("postmaster.pid", "postmaster.opts", "backup_label",
-            "tablespace_map", "standby.signal", "log");
+            "tablespace_map", "standby.signal");
     /** Settings a standby must have at least as high as its primary's. */
     private static final List<String> AT_LEAST_PRIMARY = List.of("max_connections", "max_worker_processes",
             "max_wal_senders", "max_prepared_transactions", "max_locks_per_transaction");
@@ -90,8 +90,9 @@ public final class StandbyMaker {
      * Copies the primary at {@code jdbcUrl} (a superuser on this machine) into {@code target}
      * (which must not exist or be empty) and starts it there as a hot standby on {@code port}.
      */
-    public static Standby make(String jdbcUrl, String user, String password, Path target, int port)
+    public static Standby make(String jdbcUrl, String user, String password, Path given, int port)
             throws SQLException, IOException {
+        Path target = given.toAbsolutePath(); // pg_ctl runs in it, so a relative path would not resolve
         String slot = slotName(port);
         try (Connection db = DriverManager.getConnection(jdbcUrl, user, password); Statement s = db.createStatement()) {
             Path source = Path.of(text(s, "SHOW data_directory"));
